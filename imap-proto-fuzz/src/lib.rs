@@ -1,0 +1,1 @@
+//! Value generators and fuzz target bodies for imap-proto (grows with issue 5).

@@ -1,0 +1,348 @@
+//! Layer 3: values to bytes.
+//!
+//! The output is a sequence of [`Fragment`]s: lines, and literals with
+//! their mode, so that a client can stop before a synchronizing literal
+//! and wait for the server's `+`. [`Encoded::to_vec`] (what `to_bytes()`
+//! returns) is all fragments joined, as the peer receives them.
+//!
+//! The encoder picks the cheapest correct form for each string (see
+//! [`Encoder::astring`]) and is strict to the RFC: whatever the parser
+//! accepted leniently goes out in its canonical form, and parses back to
+//! the same value.
+
+use crate::fast;
+use crate::types::LiteralMode;
+
+pub(crate) mod core;
+
+pub(crate) mod body;
+pub(crate) mod command;
+pub(crate) mod fetch;
+pub(crate) mod response;
+pub(crate) mod search;
+
+/// What the peer allows, which decides how strings and literals go out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct EncodeOptions {
+    /// The server advertised `LITERAL+` (RFC 7888): every literal a client
+    /// sends may be `{N+}`.
+    pub literal_plus: bool,
+    /// The server advertised `LITERAL-` (RFC 7888): literals of at most
+    /// 4096 octets may be `{N+}`.
+    pub literal_minus: bool,
+    /// UTF8=ACCEPT is enabled (RFC 6855): quoted strings may carry UTF-8.
+    pub utf8: bool,
+}
+
+/// Longest string sent quoted rather than as a literal. A synchronizing
+/// literal costs the client a round trip, so quoting wins up to a length
+/// that still keeps lines short for peers with line limits (Dovecot's is
+/// 64 KiB; RFC 7162 §4 asks servers to take at least 8192-octet lines).
+pub const MAX_QUOTED_LEN: usize = 1024;
+
+/// Largest literal LITERAL- lets a client send without waiting (RFC 7888 §5).
+pub const LITERAL_MINUS_MAX: usize = 4096;
+
+/// One piece of an encoded message.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fragment<'e> {
+    /// Bytes of a line, ending in CRLF (the message's last line, or a line
+    /// that ends with a literal header).
+    Line(&'e [u8]),
+    /// The octets of a literal whose header ended the previous line.
+    Literal {
+        /// The octets.
+        data: &'e [u8],
+        /// `Sync`: the sender must wait for `+` before sending `data`.
+        mode: LiteralMode,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Span {
+    Line(usize, usize),
+    Literal(usize, usize, LiteralMode),
+}
+
+/// An encoded message: its bytes and where the fragments are.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Encoded {
+    bytes: Vec<u8>,
+    spans: Vec<Span>,
+}
+
+impl Encoded {
+    /// All fragments in order, as the peer receives them.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes
+    }
+    /// All bytes, consuming the value.
+    pub fn into_vec(self) -> Vec<u8> {
+        self.bytes
+    }
+    /// All bytes, copied.
+    pub fn to_vec(&self) -> Vec<u8> {
+        self.bytes.clone()
+    }
+    /// The fragments, in order.
+    pub fn fragments(&self) -> impl Iterator<Item = Fragment<'_>> + '_ {
+        self.spans.iter().map(move |s| match *s {
+            Span::Line(a, b) => Fragment::Line(&self.bytes[a..b]),
+            Span::Literal(a, b, mode) => Fragment::Literal {
+                data: &self.bytes[a..b],
+                mode,
+            },
+        })
+    }
+}
+
+/// Writes one message. Grammar-shaped methods (`astring`, `nstring`...)
+/// choose the wire form; `raw` writes bytes the caller has already proven
+/// valid (keywords, atoms, numbers).
+#[derive(Debug)]
+pub(crate) struct Encoder {
+    out: Encoded,
+    line_start: usize,
+    opts: EncodeOptions,
+    /// Literals are written by the server side: their mode is irrelevant
+    /// there and always `{N}`.
+    server: bool,
+}
+
+impl Encoder {
+    /// An encoder for a message a client sends.
+    pub(crate) fn client(opts: EncodeOptions) -> Self {
+        Self {
+            out: Encoded::default(),
+            line_start: 0,
+            opts,
+            server: false,
+        }
+    }
+    /// An encoder for a message a server sends.
+    pub(crate) fn server(opts: EncodeOptions) -> Self {
+        Self {
+            out: Encoded::default(),
+            line_start: 0,
+            opts,
+            server: true,
+        }
+    }
+
+    /// Bytes that are valid where they stand.
+    #[inline]
+    pub(crate) fn raw(&mut self, b: &[u8]) {
+        self.out.bytes.extend_from_slice(b);
+    }
+
+    /// One byte.
+    #[inline]
+    pub(crate) fn byte(&mut self, b: u8) {
+        self.out.bytes.push(b);
+    }
+
+    /// `SP`.
+    #[inline]
+    pub(crate) fn sp(&mut self) {
+        self.out.bytes.push(b' ');
+    }
+
+    /// A decimal number.
+    pub(crate) fn number(&mut self, mut n: u64) {
+        let mut buf = [0u8; 20];
+        let mut k = buf.len();
+        loop {
+            k -= 1;
+            buf[k] = b'0' + (n % 10) as u8;
+            n /= 10;
+            if n == 0 {
+                break;
+            }
+        }
+        self.out.bytes.extend_from_slice(&buf[k..]);
+    }
+
+    /// Ends the message with CRLF and returns it.
+    pub(crate) fn finish(mut self) -> Encoded {
+        self.out.bytes.extend_from_slice(b"\r\n");
+        let end = self.out.bytes.len();
+        self.out.spans.push(Span::Line(self.line_start, end));
+        self.out
+    }
+
+    /// `astring`: an atom when every byte is an ASTRING-CHAR, else a string.
+    pub(crate) fn astring(&mut self, b: &[u8]) {
+        if fast::is_astring_atom(b) {
+            self.raw(b);
+        } else {
+            self.string(b);
+        }
+    }
+
+    /// `nstring`: `NIL` or a string.
+    pub(crate) fn nstring(&mut self, s: Option<&[u8]>) {
+        match s {
+            Some(b) => self.string(b),
+            None => self.raw(b"NIL"),
+        }
+    }
+
+    fn quotable(&self, b: &[u8]) -> bool {
+        b.len() <= MAX_QUOTED_LEN
+            && b.iter().all(|&c| c != b'\r' && c != b'\n' && c != 0)
+            && (b.is_ascii() || (self.opts.utf8 && std::str::from_utf8(b).is_ok()))
+    }
+
+    /// `string = quoted / literal`: quoted when it can be, else a literal.
+    pub(crate) fn string(&mut self, b: &[u8]) {
+        if self.quotable(b) {
+            self.quoted(b);
+        } else {
+            self.literal(b, false, None);
+        }
+    }
+
+    /// `quoted`, escaping `"` and `\`. The caller has checked
+    /// [`Encoder::quotable`]-like rules (no CR, LF or NUL).
+    pub(crate) fn quoted(&mut self, b: &[u8]) {
+        debug_assert!(!b.iter().any(|&c| c == b'\r' || c == b'\n' || c == 0));
+        self.byte(b'"');
+        let mut rest = b;
+        while let Some(k) = memchr::memchr2(b'"', b'\\', rest) {
+            self.raw(&rest[..k]);
+            self.byte(b'\\');
+            self.byte(rest[k]);
+            rest = &rest[k + 1..];
+        }
+        self.raw(rest);
+        self.byte(b'"');
+    }
+
+    /// A literal (`binary`: literal8). `mode` forces the mode (a value that
+    /// carries one); `None` picks the cheapest the peer allows.
+    pub(crate) fn literal(&mut self, data: &[u8], binary: bool, mode: Option<LiteralMode>) {
+        let mode = if self.server {
+            LiteralMode::Sync
+        } else {
+            mode.unwrap_or(
+                if self.opts.literal_plus
+                    || (self.opts.literal_minus && data.len() <= LITERAL_MINUS_MAX)
+                {
+                    LiteralMode::NonSync
+                } else {
+                    LiteralMode::Sync
+                },
+            )
+        };
+        if binary {
+            self.byte(b'~');
+        }
+        self.byte(b'{');
+        self.number(data.len() as u64);
+        if mode == LiteralMode::NonSync {
+            self.byte(b'+');
+        }
+        self.raw(b"}\r\n");
+        let end = self.out.bytes.len();
+        self.out.spans.push(Span::Line(self.line_start, end));
+        self.raw(data);
+        let after = self.out.bytes.len();
+        self.out.spans.push(Span::Literal(end, after, mode));
+        self.line_start = after;
+    }
+
+    /// Writes `items` separated by SP.
+    pub(crate) fn sp_list<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
+        for (k, it) in items.iter().enumerate() {
+            if k > 0 {
+                self.sp();
+            }
+            f(self, it);
+        }
+    }
+
+    /// Writes `"(" items ")"`, separated by SP.
+    pub(crate) fn paren_list<T>(&mut self, items: &[T], f: impl FnMut(&mut Self, &T)) {
+        self.byte(b'(');
+        self.sp_list(items, f);
+        self.byte(b')');
+    }
+}
+
+/// A value that writes itself in its canonical wire form.
+pub(crate) trait Encode {
+    fn encode(&self, e: &mut Encoder);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn enc(opts: EncodeOptions, f: impl FnOnce(&mut Encoder)) -> Encoded {
+        let mut e = Encoder::client(opts);
+        f(&mut e);
+        e.finish()
+    }
+
+    #[test]
+    fn string_forms() {
+        let o = EncodeOptions::default();
+        assert_eq!(enc(o, |e| e.astring(b"INBOX")).as_bytes(), b"INBOX\r\n");
+        assert_eq!(
+            enc(o, |e| e.astring(b"a b\"\\")).as_bytes(),
+            b"\"a b\\\"\\\\\"\r\n"
+        );
+        assert_eq!(enc(o, |e| e.astring(b"")).as_bytes(), b"\"\"\r\n");
+        assert_eq!(
+            enc(o, |e| e.astring(b"a\r\nb")).as_bytes(),
+            b"{4}\r\na\r\nb\r\n"
+        );
+        assert_eq!(
+            enc(o, |e| e.astring("ü".as_bytes())).as_bytes(),
+            "{2}\r\nü\r\n".as_bytes()
+        );
+        let u = EncodeOptions { utf8: true, ..o };
+        assert_eq!(
+            enc(u, |e| e.astring("ü".as_bytes())).as_bytes(),
+            "\"ü\"\r\n".as_bytes()
+        );
+        assert_eq!(
+            enc(o, |e| e.nstring(Some(b"NIL"))).as_bytes(),
+            b"\"NIL\"\r\n"
+        );
+    }
+
+    #[test]
+    fn literal_modes_and_fragments() {
+        let plus = EncodeOptions {
+            literal_plus: true,
+            ..Default::default()
+        };
+        let x = enc(plus, |e| {
+            e.raw(b"A1 LOGIN ");
+            e.astring(b"a\nb");
+            e.sp();
+            e.astring(b"pw");
+        });
+        assert_eq!(x.as_bytes(), b"A1 LOGIN {3+}\r\na\nb pw\r\n");
+        let minus = EncodeOptions {
+            literal_minus: true,
+            ..Default::default()
+        };
+        let big = vec![b'\n'; 4097];
+        let y = enc(minus, |e| e.astring(&big));
+        assert!(y.as_bytes().starts_with(b"{4097}\r\n"));
+        let frags: Vec<_> = x.fragments().collect();
+        assert_eq!(
+            frags,
+            vec![
+                Fragment::Line(b"A1 LOGIN {3+}\r\n"),
+                Fragment::Literal {
+                    data: b"a\nb",
+                    mode: LiteralMode::NonSync
+                },
+                Fragment::Line(b" pw\r\n"),
+            ]
+        );
+    }
+}

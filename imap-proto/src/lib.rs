@@ -1,0 +1,75 @@
+//! A sans-IO IMAP4rev1 / IMAP4rev2 protocol core.
+//!
+//! Bytes go in, typed commands and responses come out; typed values go in,
+//! bytes come out.
+//!
+//! What imap-proto does **not** do: it opens no socket, negotiates no TLS,
+//! reads no clock, spawns no thread and never blocks. The program that
+//! embeds it does the I/O and passes time in.
+//!
+//! The crate is built in layers; each uses only those before it:
+//!
+//! 1. [`types`]: the vocabulary, valid by construction;
+//! 2. `parse`: the grammar ([`parse_command`], [`parse_response`]);
+//! 3. [`encode`]: values to bytes ([`Command::to_bytes`](types::Command::to_bytes));
+//! 4. `frame`: the incremental framer;
+//! 5. `server`, `client`: the session state machines.
+//!
+//! A small module below them all, `fast`, holds the byte classes and
+//! scanning loops the others share.
+//!
+//! ```
+//! use imap_proto::parse_command;
+//! let (cmd, used) = parse_command(b"A1 NOOP\r\n").unwrap();
+//! assert_eq!(used, 9);
+//! assert_eq!(cmd.to_bytes(), b"A1 NOOP\r\n");
+//! ```
+#![forbid(unsafe_code)]
+#![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
+// Removed once every area of the grammar has landed.
+#![allow(dead_code)]
+
+mod fast;
+
+pub mod types;
+
+mod parse;
+pub use parse::{ParseError, ParseLimits};
+
+pub mod encode;
+
+#[allow(dead_code)]
+mod frame;
+
+use types::{Command, Response};
+
+/// Parses one complete command from the start of `input`: the command and
+/// the number of bytes it took. Trailing bytes are left alone.
+///
+/// A strict prefix of a valid command gives [`ParseError::Incomplete`].
+pub fn parse_command(input: &[u8]) -> Result<(Command<'_>, usize), ParseError> {
+    parse_command_with(input, &ParseLimits::default())
+}
+
+/// [`parse_command`] with explicit limits.
+pub fn parse_command_with<'a>(
+    input: &'a [u8],
+    limits: &ParseLimits,
+) -> Result<(Command<'a>, usize), ParseError> {
+    parse::finish(input, parse::command::command(input, limits))
+}
+
+/// Parses one complete server message from the start of `input`: a
+/// greeting, a status response, untagged data or a continuation request,
+/// and the number of bytes it took.
+pub fn parse_response(input: &[u8]) -> Result<(Response<'_>, usize), ParseError> {
+    parse_response_with(input, &ParseLimits::default())
+}
+
+/// [`parse_response`] with explicit limits.
+pub fn parse_response_with<'a>(
+    input: &'a [u8],
+    limits: &ParseLimits,
+) -> Result<(Response<'a>, usize), ParseError> {
+    parse::finish(input, parse::response::response(input, limits))
+}

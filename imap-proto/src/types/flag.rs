@@ -1,0 +1,139 @@
+//! Flags and keywords (RFC 9051 §2.3.2, §9 `flag`, `flag-perm`, `flag-fetch`).
+
+use std::fmt;
+
+use super::core::{Atom, ValidationError};
+
+/// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /
+///  flag-keyword / flag-extension` (RFC 9051 §9), plus `\Recent`, which
+/// RFC 3501 servers still send in `flag-fetch`.
+///
+/// System flags are matched case-insensitively: `\SEEN` is [`Flag::Seen`].
+///
+/// ```
+/// use imap_proto::types::{Atom, Flag};
+/// let f = Flag::keyword(Atom::try_from("$Forwarded").unwrap());
+/// assert_eq!(f.to_string(), "$Forwarded");
+/// assert!(Flag::extension(Atom::try_from("Seen").unwrap()).is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Flag<'a> {
+    /// `\Answered`
+    Answered,
+    /// `\Flagged`
+    Flagged,
+    /// `\Deleted`
+    Deleted,
+    /// `\Seen`
+    Seen,
+    /// `\Draft`
+    Draft,
+    /// `\Recent` (RFC 3501; only in FETCH and PERMANENTFLAGS data).
+    Recent,
+    /// `flag-keyword = "$MDNSent" / "$Forwarded" / ... / atom`
+    Keyword(Atom<'a>),
+    /// `flag-extension = "\" atom`, other than the names above.
+    Extension(FlagExtension<'a>),
+}
+
+/// The atom of a `flag-extension`, never one of the system flag names.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct FlagExtension<'a>(Atom<'a>);
+
+impl<'a> FlagExtension<'a> {
+    /// The name without its backslash.
+    pub fn as_atom(&self) -> &Atom<'a> {
+        &self.0
+    }
+}
+
+const SYSTEM: [&str; 6] = ["Answered", "Flagged", "Deleted", "Seen", "Draft", "Recent"];
+
+impl<'a> Flag<'a> {
+    /// A keyword flag (no backslash).
+    pub fn keyword(atom: Atom<'a>) -> Self {
+        Flag::Keyword(atom)
+    }
+
+    /// A `\`-flag that is not a system flag; system names are refused, so
+    /// that every value has one spelling.
+    pub fn extension(atom: Atom<'a>) -> Result<Self, ValidationError> {
+        if SYSTEM.iter().any(|s| s.eq_ignore_ascii_case(atom.as_str())) {
+            return Err(ValidationError::new(
+                "flag-extension",
+                "is a system flag",
+                0,
+            ));
+        }
+        Ok(Flag::Extension(FlagExtension(atom)))
+    }
+
+    /// Builds a flag from the atom after a backslash, as the parser does.
+    pub fn from_backslash(atom: Atom<'a>) -> Self {
+        let s = atom.as_str();
+        let pick = |name: &str| s.eq_ignore_ascii_case(name);
+        if pick("Answered") {
+            Flag::Answered
+        } else if pick("Flagged") {
+            Flag::Flagged
+        } else if pick("Deleted") {
+            Flag::Deleted
+        } else if pick("Seen") {
+            Flag::Seen
+        } else if pick("Draft") {
+            Flag::Draft
+        } else if pick("Recent") {
+            Flag::Recent
+        } else {
+            Flag::Extension(FlagExtension(atom))
+        }
+    }
+
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> Flag<'static> {
+        match self {
+            Flag::Answered => Flag::Answered,
+            Flag::Flagged => Flag::Flagged,
+            Flag::Deleted => Flag::Deleted,
+            Flag::Seen => Flag::Seen,
+            Flag::Draft => Flag::Draft,
+            Flag::Recent => Flag::Recent,
+            Flag::Keyword(a) => Flag::Keyword(a.into_owned()),
+            Flag::Extension(FlagExtension(a)) => Flag::Extension(FlagExtension(a.into_owned())),
+        }
+    }
+}
+
+impl fmt::Display for Flag<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Flag::Answered => f.write_str("\\Answered"),
+            Flag::Flagged => f.write_str("\\Flagged"),
+            Flag::Deleted => f.write_str("\\Deleted"),
+            Flag::Seen => f.write_str("\\Seen"),
+            Flag::Draft => f.write_str("\\Draft"),
+            Flag::Recent => f.write_str("\\Recent"),
+            Flag::Keyword(a) => f.write_str(a.as_str()),
+            Flag::Extension(FlagExtension(a)) => write!(f, "\\{}", a.as_str()),
+        }
+    }
+}
+
+/// `flag-perm = flag / "\*"` (RFC 9051 §9), in PERMANENTFLAGS.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum FlagPerm<'a> {
+    /// A flag.
+    Flag(Flag<'a>),
+    /// `\*`: new keywords may be created.
+    Any,
+}
+
+impl FlagPerm<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> FlagPerm<'static> {
+        match self {
+            FlagPerm::Flag(f) => FlagPerm::Flag(f.into_owned()),
+            FlagPerm::Any => FlagPerm::Any,
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! Layer 1: the vocabulary. Values named after the ABNF rules of RFC 9051
+//! §9 and the extension RFCs, zero-copy (`Cow`) and valid by construction:
+//! every constructor checks its input ("parse, don't validate"), so no value
+//! that can be built encodes to something that parses differently.
+//! `into_owned()` detaches a value from the buffer it was parsed from.
+
+pub(crate) mod core;
+pub(crate) mod datetime;
+
+mod body;
+mod capability;
+mod command;
+mod fetch;
+mod flag;
+mod mailbox;
+mod response;
+mod search;
+mod sequence;
+mod status;
+
+pub use self::body::*;
+pub use self::capability::{Capability, CapabilityOther};
+pub use self::command::*;
+pub use self::core::{
+    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, Secret, Tag, Text,
+    ValidationError, NUMBER64_MAX,
+};
+pub use self::datetime::{Date, DateTime};
+pub use self::fetch::*;
+pub use self::flag::{Flag, FlagExtension, FlagPerm};
+pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
+pub use self::response::*;
+pub use self::search::*;
+pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
+pub use self::status::StatusAttribute;

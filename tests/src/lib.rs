@@ -1,0 +1,1 @@
+//! Conformance, corpus replay, session and interop tests for imap-proto.
