@@ -4,7 +4,7 @@
 use super::{Encode, Encoder};
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    Mailbox, SeqNumber, Sequence, SequenceSet, Tag, Text,
+    Mailbox, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
 };
 
 impl Encode for Tag<'_> {
@@ -40,6 +40,13 @@ impl Encode for Option<IString<'_>> {
 impl Encode for Literal<'_> {
     fn encode(&self, e: &mut Encoder) {
         e.literal(&self.data, self.binary, Some(self.mode));
+    }
+}
+
+impl Encode for RawValue<'_> {
+    /// Byte for byte as received (the parser proved it one whole value).
+    fn encode(&self, e: &mut Encoder) {
+        e.raw(self.as_bytes());
     }
 }
 

@@ -7,7 +7,7 @@ use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, NzNumber, SeqNumber, Sequence, SequenceSet, Tag, Text,
+    LiteralMode, Mailbox, NString, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
     NUMBER64_MAX,
 };
 
@@ -512,6 +512,52 @@ pub(crate) fn nested<'a, T>(
     f(i, d)
 }
 
+/// One value of an unknown extension, captured raw: a parenthesized list
+/// (nested, bounded by `depth`), a quoted string, a literal or literal8, or
+/// a run of bytes other than SP, parentheses, DQUOTE, `{`, CR, LF and NUL
+/// (atoms, numbers, `BODY[1]<0>`-like tokens). Generalises RFC 4466
+/// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`.
+pub(crate) fn raw_value(i: &[u8], depth: Depth) -> PResult<'_, RawValue<'_>> {
+    let (rest, ()) = raw_value_span(i, depth)?;
+    Ok((rest, RawValue::unchecked(&i[..i.len() - rest.len()])))
+}
+
+fn raw_value_span(i: &[u8], depth: Depth) -> PResult<'_, ()> {
+    match i.first() {
+        Some(b'(') => {
+            let d = depth.enter(i)?;
+            let mut i = &i[1..];
+            loop {
+                while let Some(b' ') = i.first() {
+                    i = &i[1..];
+                }
+                if let Some(b')') = i.first() {
+                    return Ok((&i[1..], ()));
+                }
+                i = raw_value_span(i, d)?.0;
+                match i.first() {
+                    Some(b' ' | b')') => {}
+                    _ => return fail(i, "SP or \")\""),
+                }
+            }
+        }
+        Some(b'"') => quoted(i).map(|(r, _)| (r, ())),
+        Some(b'{' | b'~') => literal(i).map(|(r, _)| (r, ())),
+        _ => {
+            let n = i
+                .iter()
+                .take_while(|&&b| {
+                    !matches!(b, b' ' | b'(' | b')' | b'"' | b'{' | b'\r' | b'\n' | 0)
+                })
+                .count();
+            if n == 0 {
+                return fail(i, "a value");
+            }
+            Ok((&i[n..], ()))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -552,6 +598,19 @@ mod tests {
         let (_, l) = literal(b"~{2+}\r\n\0\0").unwrap();
         assert!(l.binary && l.mode == LiteralMode::NonSync);
         assert!(literal(b"{5}\r\nab").is_err());
+    }
+
+    #[test]
+    fn raw_values() {
+        let d = Depth::new(&super::super::ParseLimits::default());
+        let (r, v) = raw_value(b"(a (b \"c)\" {1}\r\n))) x", d).unwrap();
+        assert_eq!(
+            (v.as_bytes(), r),
+            (&b"(a (b \"c)\" {1}\r\n)))"[..], &b" x"[..])
+        );
+        assert!(raw_value(b"(a (b", d).is_err());
+        let deep = "(".repeat(100_000);
+        assert!(raw_value(deep.as_bytes(), d).is_err());
     }
 
     #[test]

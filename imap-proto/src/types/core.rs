@@ -416,3 +416,34 @@ pub type Number64 = u64;
 
 /// The largest value of `number64`.
 pub const NUMBER64_MAX: u64 = i64::MAX as u64;
+
+/// A value of an extension this crate does not know, kept exactly as it
+/// was received so that nothing the peer sent is lost: an atom, number,
+/// string, literal, or a parenthesized list of those (RFC 4466
+/// `tagged-ext-val`, generalised).
+///
+/// Only the parser builds these: the bytes are known to form one complete
+/// value, with balanced parentheses and no line break outside a literal, so
+/// they re-encode byte for byte.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct RawValue<'a>(Cow<'a, [u8]>);
+
+impl<'a> RawValue<'a> {
+    pub(crate) fn unchecked(b: &'a [u8]) -> Self {
+        Self(Cow::Borrowed(b))
+    }
+    /// The value's bytes, as received.
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> RawValue<'static> {
+        RawValue(cow_bytes_owned(self.0))
+    }
+}
+
+impl fmt::Debug for RawValue<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "RawValue({:?})", Escaped(&self.0))
+    }
+}
