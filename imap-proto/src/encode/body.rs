@@ -6,7 +6,10 @@
 //! The only bytes written outside RFC 9051's grammar are the `NIL`s a value
 //! holds where the grammar wants a string (a media type, subtype, encoding
 //! or parameter value that a broken server sent as `NIL`): written as
-//! anything else they would not parse back to the same value.
+//! anything else they would not parse back to the same value; and a
+//! [`PartKind::Basic`] part named `MESSAGE/RFC822` (a server sent one
+//! without its envelope), which RFC 9051 says a server must not send as
+//! basic: it is written as it came, and parses back as basic.
 
 use super::{Encode, Encoder};
 use crate::types::{
