@@ -438,6 +438,10 @@ pub struct Failures {
     pub checked: usize,
     /// Names of the failed items, each with its failure lines.
     pub failed: Vec<(String, Vec<String>)>,
+    /// Failed items counted but not listed (see [`Failures::cap`]).
+    pub unlisted: usize,
+    /// List at most this many failures (`None`: all of them).
+    pub cap: Option<usize>,
 }
 
 impl Failures {
@@ -445,8 +449,17 @@ impl Failures {
     pub fn record(&mut self, name: impl Into<String>, fails: Vec<String>) {
         self.checked += 1;
         if !fails.is_empty() {
-            self.failed.push((name.into(), fails));
+            if self.cap.is_some_and(|c| self.failed.len() >= c) {
+                self.unlisted += 1;
+            } else {
+                self.failed.push((name.into(), fails));
+            }
         }
+    }
+
+    /// How many items failed, listed or not.
+    pub fn count(&self) -> usize {
+        self.failed.len() + self.unlisted
     }
 
     /// The full report: every failed item with its reasons, then a count.
@@ -458,12 +471,10 @@ impl Failures {
                 let _ = writeln!(s, "    {f}");
             }
         }
-        let _ = writeln!(
-            s,
-            "{what}: {} of {} failed",
-            self.failed.len(),
-            self.checked
-        );
+        if self.unlisted > 0 {
+            let _ = writeln!(s, "({} more failures not listed)", self.unlisted);
+        }
+        let _ = writeln!(s, "{what}: {} of {} failed", self.count(), self.checked);
         s
     }
 
@@ -471,10 +482,10 @@ impl Failures {
     pub fn finish(&self, what: &str) {
         let report = self.report(what);
         eprintln!("{report}");
-        if !self.failed.is_empty() {
+        if self.count() > 0 {
             panic!(
                 "{what}: {} of {} failed (list above)",
-                self.failed.len(),
+                self.count(),
                 self.checked
             );
         }
