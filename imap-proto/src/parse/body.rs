@@ -1232,17 +1232,6 @@ mod tests {
         assert_eq!(walk(BODIES, true), (38, 36));
     }
 
-    #[test]
-    fn corpus_whole_if_present() {
-        // The whole recorded session, when the corpus is checked out next
-        // to the workspace (it is not part of the crate).
-        let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/corpus/05-imaplib-webmail/server.bin");
-        if let Ok(data) = std::fs::read(p) {
-            assert_eq!(walk(&data, false), (1522, 1522));
-        }
-    }
-
     fn fetch<'a>(n: &str, data: &'a [u8]) -> &'a [u8] {
         let head = format!("* {n} FETCH (");
         let k = data
