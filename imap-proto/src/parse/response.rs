@@ -19,8 +19,7 @@ use crate::types::{
     AString, Atom, CharsetName, CodeText, Condition, ContinueRequest, Data, Delimiter,
     ListExtendedItem, ListExtendedOther, MailboxAttribute, MailboxList, MetadataCode,
     MetadataEntries, MetadataValue, NamespaceDescr, ObjectId, OtherCode, OtherData, QuotaResource,
-    RespText, Response, ResponseCode, State, StatusItem, StatusOther, TaggedStatus, Text,
-    UntaggedStatus,
+    RespText, Response, ResponseCode, State, StatusItem, StatusOther, TaggedStatus, UntaggedStatus,
 };
 
 /// `response = *(continue-req / response-data) response-done` (RFC 9051
@@ -126,7 +125,9 @@ pub(crate) fn resp_text(i: &[u8]) -> PResult<'_, RespText<'_>> {
         _ => (i, None),
     };
     let (r, t) = text(i)?;
-    if t.as_str().starts_with('[') || Text::new(t.as_str()).is_err() {
+    if t.as_str().starts_with('[')
+        || !matches!(fast::literal_header(t.as_str().as_bytes()), Ok(None))
+    {
         return fail(i, "text (not a literal header, not starting with \"[\")");
     }
     Ok((r, RespText { code, text: t }))
@@ -897,9 +898,9 @@ fn quotaroot_response(i: &[u8]) -> PResult<'_, Data<'_>> {
 /// entry)` (RFC 5464 §5), after `METADATA SP`.
 fn metadata_resp(i: &[u8]) -> PResult<'_, Data<'_>> {
     let (i, mbox) = mailbox(i)?;
-    let (i, ()) = sp(i)?;
-    let (i, entries) = if let Some(b'(') = i.first() {
-        let (r, v) = paren_list(i, |i| {
+    let values = i.first() == Some(&b' ') && i.iter().find(|&&b| b != b' ') == Some(&b'(');
+    let (i, entries) = if values {
+        let (r, v) = paren_list(sp(i)?.0, |i| {
             let (i, e) = astring(i)?;
             let (i, ()) = sp(i)?;
             let (i, v) = match i.first() {
@@ -916,10 +917,9 @@ fn metadata_resp(i: &[u8]) -> PResult<'_, Data<'_>> {
         })?;
         (r, MetadataEntries::Values(v))
     } else {
-        let (r, first) = astring(i)?;
-        let (r, mut rest) = sp_astrings(r)?;
-        rest.insert(0, first);
-        (r, MetadataEntries::List(rest))
+        // Lenient: no entry at all, so that an empty list round-trips.
+        let (r, list) = sp_astrings(i)?;
+        (r, MetadataEntries::List(list))
     };
     Ok((
         i,
@@ -990,7 +990,7 @@ mod tests {
 
     use super::*;
     use crate::types::{
-        Capability, Flag, FlagPerm, IString, Mailbox, SeqNumber, Sequence, SequenceSet,
+        Capability, Flag, FlagPerm, IString, Mailbox, SeqNumber, Sequence, SequenceSet, Text,
     };
     use crate::{parse_response, ParseError};
 
@@ -1752,6 +1752,13 @@ mod tests {
                     AString::from("/shared/comment"),
                     AString::from("/private/comment"),
                 ]),
+            }),
+        );
+        check(
+            b"* METADATA INBOX\r\n",
+            data(Data::Metadata {
+                mailbox: Mailbox::from("INBOX"),
+                entries: MetadataEntries::List(vec![]),
             }),
         );
         check(

@@ -635,8 +635,8 @@ impl fmt::Debug for CodeText<'_> {
     }
 }
 
-/// `charset = atom / quoted` (RFC 9051 §9), as listed by BADCHARSET. Never
-/// empty; no CR, LF or NUL (it must fit in a quoted string).
+/// `charset = atom / quoted` (RFC 9051 §9), as listed by BADCHARSET: no
+/// CR, LF or NUL (it must fit in a quoted string).
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct CharsetName<'a>(Cow<'a, str>);
 
