@@ -1908,6 +1908,27 @@ mod tests {
     }
 
     #[test]
+    fn mutations_never_panic() {
+        let data = include_str!("testdata/rfc_responses.txt");
+        for line in data.lines().filter(|l| !l.starts_with('#')).step_by(3) {
+            let msg = format!("{line}\r\n").into_bytes();
+            for k in 0..msg.len() {
+                for b in [
+                    b' ', b'(', b')', b'"', b'{', b'}', b'\r', 0, b']', b'[', b'9', b'~',
+                ] {
+                    let mut m = msg.clone();
+                    m[k] = b;
+                    if let Ok((r, _)) = parse_response(&m) {
+                        // Whatever parses re-encodes to the same value.
+                        let bytes = r.to_bytes();
+                        assert_eq!(parse_response(&bytes).map(|x| x.0), Ok(r));
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
     fn sequence_set_values() {
         // APPENDUID's uid-set keeps its ranges as sent.
         assert_eq!(
