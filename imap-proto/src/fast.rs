@@ -94,6 +94,12 @@ pub(crate) fn is_text_char(b: u8) -> bool {
     CLASS[b as usize] & TEXT != 0
 }
 
+/// `ALPHA / DIGIT / "_" / "-"`: one byte of an `objectid` (RFC 8474 §7).
+#[inline]
+pub(crate) fn is_objectid_char(b: u8) -> bool {
+    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
+}
+
 /// Length of the longest prefix of `input` whose bytes all satisfy `class`.
 #[inline]
 pub(crate) fn span(input: &[u8], class: fn(u8) -> bool) -> usize {

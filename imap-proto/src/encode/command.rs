@@ -343,6 +343,7 @@ impl Encode for CommandBody<'_> {
                     k.encode(e);
                     e.sp();
                     match v {
+                        MetadataValue::Nil => e.raw(b"NIL"),
                         MetadataValue::String(s) => s.encode(e),
                         MetadataValue::Binary(b) => e.literal(b, true, None),
                     }

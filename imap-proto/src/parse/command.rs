@@ -737,7 +737,7 @@ fn setmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
             return Ok((r, (k, MetadataValue::Binary(l.data))));
         }
         let (i, v) = nstring(i)?;
-        Ok((i, (k, MetadataValue::String(v))))
+        Ok((i, (k, v.map_or(MetadataValue::Nil, MetadataValue::String))))
     })?;
     if entries.is_empty() {
         return Err(error_at(i, "entry-value"));

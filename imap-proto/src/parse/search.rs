@@ -13,7 +13,7 @@ use super::core::{
 };
 use super::{fail, Depth, PResult};
 use crate::types::{
-    is_ext_value_start, is_objectid_char, AString, ContextUpdate, Date, ESearchResponse,
+    is_ext_value_start, AString, ContextUpdate, Date, ESearchResponse,
     ESearchReturnData, ESearchReturnDataExt, IString, ModSeqEntry, ModSeqEntryType, NonEmpty,
     ObjectId, PartialRange, SearchArgs, SearchKey, SearchReturnOption, SearchReturnOptionExt,
     SortArgs, SortCriterion, SortKey, SortKeyOther, Thread, ThreadAlgorithm, ThreadAlgorithmOther,
@@ -72,7 +72,7 @@ fn search_keys(i: &[u8], depth: Depth) -> PResult<'_, NonEmpty<SearchKey<'_>>> {
 
 /// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §7).
 fn objectid(i: &[u8]) -> PResult<'_, ObjectId<'_>> {
-    let n = crate::fast::span(i, is_objectid_char);
+    let n = crate::fast::span(i, crate::fast::is_objectid_char);
     if n == 0 || n > 255 {
         return fail(i, "objectid");
     }

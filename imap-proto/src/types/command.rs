@@ -9,6 +9,7 @@ use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
+use super::response::MetadataValue;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;
@@ -186,15 +187,6 @@ pub enum MetadataDepth {
     One,
     /// `infinity`
     Infinity,
-}
-
-/// `value = nstring / literal8` of SETMETADATA (RFC 5464 §5).
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum MetadataValue<'a> {
-    /// A string, or NIL to remove the entry.
-    String(NString<'a>),
-    /// `literal8`: binary data.
-    Binary(Cow<'a, [u8]>),
 }
 
 /// Every command this crate knows, without its tag.
@@ -616,13 +608,7 @@ impl CommandBody<'_> {
             },
             C::SetMetadata { mailbox, entries } => C::SetMetadata {
                 mailbox: mailbox.into_owned(),
-                entries: owned_vec(entries, |(k, v)| {
-                    let v = match v {
-                        MetadataValue::String(s) => MetadataValue::String(nstr(s)),
-                        MetadataValue::Binary(b) => MetadataValue::Binary(cow_bytes_owned(b)),
-                    };
-                    (k.into_owned(), v)
-                }),
+                entries: owned_vec(entries, |(k, v)| (k.into_owned(), v.into_owned())),
             },
             C::SetAcl {
                 mailbox,

@@ -447,3 +447,60 @@ impl fmt::Debug for RawValue<'_> {
         write!(f, "RawValue({:?})", Escaped(&self.0))
     }
 }
+
+/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §7),
+/// case-sensitive.
+///
+/// ```
+/// use imap_proto::types::ObjectId;
+/// assert!(ObjectId::try_from("F2212ea87-6097-4256-9d51-71338625").is_ok());
+/// assert!(ObjectId::try_from("a b").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct ObjectId<'a>(Cow<'a, str>);
+
+impl<'a> ObjectId<'a> {
+    /// Checks `s` against the `objectid` rule.
+    pub fn new(s: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
+        let s = s.into();
+        if s.is_empty() || s.len() > 255 {
+            return Err(ValidationError::new(
+                "objectid",
+                "must be 1 to 255 characters",
+                0,
+            ));
+        }
+        if let Some(at) = s.bytes().position(|b| !fast::is_objectid_char(b)) {
+            return Err(ValidationError::new(
+                "objectid",
+                "only ALPHA, DIGIT, \"_\" and \"-\" are allowed",
+                at,
+            ));
+        }
+        Ok(Self(s))
+    }
+    pub(crate) fn unchecked(s: &'a str) -> Self {
+        Self(Cow::Borrowed(s))
+    }
+    /// The identifier.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> ObjectId<'static> {
+        ObjectId(cow_str_owned(self.0))
+    }
+}
+
+impl<'a> TryFrom<&'a str> for ObjectId<'a> {
+    type Error = ValidationError;
+    fn try_from(s: &'a str) -> Result<Self, ValidationError> {
+        Self::new(s)
+    }
+}
+
+impl fmt::Debug for ObjectId<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "ObjectId({:?})", self.0)
+    }
+}

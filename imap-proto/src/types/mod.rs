@@ -22,7 +22,7 @@ pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::command::*;
 pub use self::core::{
-    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, RawValue, Secret,
+    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, ObjectId, RawValue, Secret,
     Tag, Text, ValidationError, NUMBER64_MAX,
 };
 pub use self::datetime::{Date, DateTime};

@@ -13,7 +13,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::core::{cow_str_owned, AString, Atom, Escaped, IString, NString, RawValue, Tag, Text};
-use super::core::{NzNumber, ValidationError};
+use super::core::{NzNumber, ObjectId, ValidationError};
 use super::{
     Capability, ESearchResponse, Flag, FlagPerm, Mailbox, MessageDataItem, SequenceSet, Thread,
 };
@@ -679,64 +679,6 @@ impl fmt::Debug for CharsetName<'_> {
     }
 }
 
-/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §7),
-/// case-sensitive.
-///
-/// ```
-/// use imap_proto::types::ObjectId;
-/// assert!(ObjectId::try_from("F2212ea87-6097-4256-9d51-71338625").is_ok());
-/// assert!(ObjectId::try_from("a b").is_err());
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct ObjectId<'a>(Cow<'a, str>);
-
-impl<'a> ObjectId<'a> {
-    /// Checks `s` against the `objectid` rule.
-    pub fn new(s: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
-        let s = s.into();
-        if s.is_empty() || s.len() > 255 {
-            return Err(ValidationError::new(
-                "objectid",
-                "must be 1 to 255 characters",
-                0,
-            ));
-        }
-        if let Some(at) = s.bytes().position(|b| !is_objectid_char(b)) {
-            return Err(ValidationError::new(
-                "objectid",
-                "only ALPHA, DIGIT, \"_\" and \"-\" are allowed",
-                at,
-            ));
-        }
-        Ok(Self(s))
-    }
-    /// The identifier.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// Detaches the value from the input it was parsed from.
-    pub fn into_owned(self) -> ObjectId<'static> {
-        ObjectId(cow_str_owned(self.0))
-    }
-}
-
-/// `ALPHA / DIGIT / "_" / "-"` (RFC 8474 §7).
-pub(crate) fn is_objectid_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-impl<'a> TryFrom<&'a str> for ObjectId<'a> {
-    type Error = ValidationError;
-    fn try_from(s: &'a str) -> Result<Self, ValidationError> {
-        Self::new(s)
-    }
-}
-
-impl fmt::Debug for ObjectId<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ObjectId({:?})", self.0)
-    }
-}
 
 /// Untagged data: `mailbox-data`, `message-data`, `capability-data`,
 /// `enable-data` (RFC 9051 §9) and the data responses of the extensions.

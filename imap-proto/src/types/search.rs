@@ -17,13 +17,11 @@
 //! option, return data item, sort key or thread algorithm) are newtypes
 //! whose constructors refuse the known names.
 
-use std::borrow::Cow;
-use std::fmt;
 use std::marker::PhantomData;
 use std::ops::Deref;
 
 use super::core::ValidationError;
-use super::core::{cow_str_owned, AString, Atom, IString, Number64, NzNumber, RawValue};
+use super::core::{AString, Atom, IString, Number64, NzNumber, ObjectId, RawValue};
 use super::datetime::Date;
 use super::sequence::SequenceSet;
 
@@ -115,61 +113,6 @@ impl<'n, T> IntoIterator for &'n NonEmpty<T> {
     }
 }
 
-/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §7): an
-/// EMAILID or THREADID. Case-sensitive.
-///
-/// ```
-/// use imap_proto::types::ObjectId;
-/// assert!(ObjectId::new("M6d99ac3275bb4e").is_ok());
-/// assert!(ObjectId::new("a b").is_err());
-/// assert!(ObjectId::new("").is_err());
-/// ```
-#[derive(Clone, PartialEq, Eq, Hash)]
-pub struct ObjectId<'a>(Cow<'a, str>);
-
-/// One byte of an `objectid` (RFC 8474 §7).
-pub(crate) fn is_objectid_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-impl<'a> ObjectId<'a> {
-    /// Checks `s` against the `objectid` rule.
-    pub fn new(s: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
-        let s = s.into();
-        if s.is_empty() || s.len() > 255 {
-            return Err(ValidationError::new(
-                "objectid",
-                "must be 1 to 255 characters long",
-                0,
-            ));
-        }
-        if let Some(at) = s.bytes().position(|b| !is_objectid_char(b)) {
-            return Err(ValidationError::new(
-                "objectid",
-                "not ALPHA, DIGIT, \"_\" or \"-\"",
-                at,
-            ));
-        }
-        Ok(Self(s))
-    }
-    pub(crate) fn unchecked(s: &'a str) -> Self {
-        Self(Cow::Borrowed(s))
-    }
-    /// The identifier.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// Detaches the value from the input it was parsed from.
-    pub fn into_owned(self) -> ObjectId<'static> {
-        ObjectId(cow_str_owned(self.0))
-    }
-}
-
-impl fmt::Debug for ObjectId<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "ObjectId({:?})", self.0)
-    }
-}
 
 /// `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" /
 /// "shared"` (RFC 7162 §7): which metadata item a MODSEQ search looks at.
