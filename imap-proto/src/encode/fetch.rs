@@ -188,22 +188,6 @@ impl Encode for FetchModifier<'_> {
     }
 }
 
-impl Encode for PartialRange {
-    /// `nz-number ":" nz-number` or `"-" nz-number ":-" nz-number`.
-    fn encode(&self, e: &mut Encoder) {
-        let (neg, a, b) = match *self {
-            PartialRange::First(a, b) => (false, a, b),
-            PartialRange::Last(a, b) => (true, a, b),
-        };
-        if neg {
-            e.byte(b'-');
-        }
-        e.number(u64::from(a.get()));
-        e.raw(if neg { b":-" } else { b":" });
-        e.number(u64::from(b.get()));
-    }
-}
-
 /// `["<" number ">"]` of a response item.
 fn origin(e: &mut Encoder, o: Option<u64>) {
     if let Some(n) = o {
@@ -338,4 +322,21 @@ impl Encode for MessageDataItem<'_> {
 /// `msg-att = "(" item *(SP item) ")"`.
 pub(crate) fn msg_att(e: &mut Encoder, items: &[MessageDataItem<'_>]) {
     e.paren_list(items, |e, it| it.encode(e));
+}
+
+// Shared with the search area: keep one copy when both land.
+impl Encode for PartialRange {
+    /// `nz-number ":" nz-number` or `"-" nz-number ":-" nz-number`.
+    fn encode(&self, e: &mut Encoder) {
+        let (neg, a, b) = match *self {
+            PartialRange::First(a, b) => (false, a, b),
+            PartialRange::Last(a, b) => (true, a, b),
+        };
+        if neg {
+            e.byte(b'-');
+        }
+        e.number(u64::from(a.get()));
+        e.raw(if neg { b":-" } else { b":" });
+        e.number(u64::from(b.get()));
+    }
 }
