@@ -219,6 +219,65 @@ pub(crate) fn message_end(input: &[u8]) -> MessageEnd {
     }
 }
 
+const B64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// BASE64 (RFC 4648 §4), as SASL exchanges carry it (RFC 9051 §9 `base64`).
+pub(crate) fn base64_encode(data: &[u8]) -> String {
+    let mut out = String::with_capacity(data.len().div_ceil(3) * 4);
+    for chunk in data.chunks(3) {
+        let v = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(B64[((v >> (18 - 6 * k)) & 63) as usize] as char);
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+/// Decodes `base64 = *(4base64-char) [base64-terminal]` (RFC 9051 §9),
+/// strictly: canonical padding only. `Err(offset)` of the first bad byte.
+pub(crate) fn base64_decode(text: &[u8]) -> Result<Vec<u8>, usize> {
+    if text.len() % 4 != 0 {
+        return Err(text.len());
+    }
+    let mut out = Vec::with_capacity(text.len() / 4 * 3);
+    for (q, quad) in text.chunks(4).enumerate() {
+        let last = (q + 1) * 4 == text.len();
+        let mut v = 0u32;
+        let mut pad = 0;
+        for (k, &c) in quad.iter().enumerate() {
+            let d = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'+' => 62,
+                b'/' => 63,
+                b'=' if last && k >= 2 && (k == 3 || quad[3] == b'=') => {
+                    pad += 1;
+                    0
+                }
+                _ => return Err(q * 4 + k),
+            };
+            if pad > 0 && c != b'=' {
+                return Err(q * 4 + k);
+            }
+            v = (v << 6) | u32::from(d);
+        }
+        let bytes = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
+        // Non-canonical: bits under the padding must be zero.
+        if (pad == 1 && bytes[2] != 0) || (pad == 2 && (bytes[1] != 0 || bytes[2] != 0)) {
+            return Err(q * 4 + 3 - pad);
+        }
+        out.extend_from_slice(&bytes[..3 - pad]);
+    }
+    Ok(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -252,6 +311,27 @@ mod tests {
         assert_eq!(literal_header(b"A1 x {}").unwrap(), None);
         assert_eq!(literal_header(b"A1 x 5}").unwrap(), None);
         assert!(literal_header(b"{99999999999999999999}").is_err());
+    }
+
+    #[test]
+    fn base64() {
+        for s in [
+            &b""[..],
+            b"f",
+            b"fo",
+            b"foo",
+            b"foob",
+            b"fooba",
+            b"foobar",
+            b"\0user\0pass",
+        ] {
+            assert_eq!(base64_decode(base64_encode(s).as_bytes()).unwrap(), s);
+        }
+        assert_eq!(base64_encode(b"foobar"), "Zm9vYmFy");
+        assert!(base64_decode(b"Zm9").is_err());
+        assert!(base64_decode(b"Zm=v").is_err());
+        assert!(base64_decode(b"Zh==").is_err());
+        assert!(base64_decode(b"Zm9v YmFy").is_err());
     }
 
     #[test]

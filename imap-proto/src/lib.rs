@@ -12,7 +12,7 @@
 //! 1. [`types`]: the vocabulary, valid by construction;
 //! 2. `parse`: the grammar ([`parse_command`], [`parse_response`]);
 //! 3. [`encode`]: values to bytes ([`Command::to_bytes`](types::Command::to_bytes));
-//! 4. `frame`: the incremental framer;
+//! 4. [`frame`]: the incremental framer;
 //! 5. `server`, `client`: the session state machines.
 //!
 //! A small module below them all, `fast`, holds the byte classes and
@@ -38,8 +38,7 @@ pub use parse::{ParseError, ParseLimits};
 
 pub mod encode;
 
-#[allow(dead_code)]
-mod frame;
+pub mod frame;
 
 use types::{Command, Response};
 

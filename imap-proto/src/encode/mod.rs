@@ -6,7 +6,7 @@
 //! returns) is all fragments joined, as the peer receives them.
 //!
 //! The encoder picks the cheapest correct form for each string (see
-//! [`Encoder::astring`]) and is strict to the RFC: whatever the parser
+//! [`MAX_QUOTED_LEN`]) and is strict to the RFC: whatever the parser
 //! accepted leniently goes out in its canonical form, and parses back to
 //! the same value.
 

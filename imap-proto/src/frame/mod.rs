@@ -1,1 +1,510 @@
-//! Layer 4: the incremental framer (issue 4). Not yet written.
+//! Layer 4: the incremental framer.
+//!
+//! Bytes arrive in pieces of any size; the framer finds where each message
+//! ends — lines end in CRLF, a line ending in a literal header (`{N}`,
+//! `{N+}`, `~{N}`) continues after N octets — and hands out whole messages
+//! for the grammar. It remembers how far it has scanned, so each input byte
+//! is looked at once (memchr for line ends; literal bodies are skipped by
+//! count, never scanned), and its cost is linear in the input however the
+//! input is cut.
+//!
+//! Limits are checked here, before anything is buffered beyond them: a
+//! literal's announced length is compared with the limit when its header
+//! is read, and nothing is ever allocated in advance for it.
+//!
+//! After a message breaks a limit the framer *resynchronises*: it discards
+//! the rest of that message, counting literal octets the peer will send
+//! anyway (non-synchronizing ones), and starts again at the next message.
+//! It never guesses where a message ends.
+
+use std::fmt;
+
+use crate::fast::{self, HeaderError, LiteralHeader};
+use crate::types::{LiteralMode, Tag};
+
+/// The framer's limits. Each is a worst case that input cannot push past.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FrameLimits {
+    /// Longest line, CRLF included. Default 64 KiB: RFC 7162 §4 asks
+    /// servers to accept lines of at least 8192 octets and clients to send
+    /// longer UID sets; Dovecot's own limit is 64 KiB. Worst case memory:
+    /// this many bytes buffered for an unfinished line.
+    pub max_line: usize,
+    /// Largest literal. Default 64 MiB: larger than any message real
+    /// servers accept by default (Dovecot and Gmail cap APPEND at 35-50 MB).
+    pub max_literal: u64,
+    /// Largest whole message, lines and literals together. Default 64 MiB
+    /// plus 64 KiB, so that one maximal literal with its command line fits.
+    /// This also bounds the number of elements in any list of the message.
+    pub max_message: u64,
+}
+
+impl Default for FrameLimits {
+    fn default() -> Self {
+        Self {
+            max_line: 64 * 1024,
+            max_literal: 64 * 1024 * 1024,
+            max_message: 64 * 1024 * 1024 + 64 * 1024,
+        }
+    }
+}
+
+/// A limit that a message broke. The framer has already skipped, or will
+/// skip, the rest of that message.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum FrameError {
+    /// A line longer than [`FrameLimits::max_line`].
+    #[error("line longer than {limit} bytes")]
+    LineTooLong {
+        /// The limit.
+        limit: usize,
+        /// The message's tag, when it could be read.
+        tag: Option<Tag<'static>>,
+    },
+    /// A literal larger than [`FrameLimits::max_literal`], or one that
+    /// would take the message past [`FrameLimits::max_message`].
+    #[error("literal of {length} bytes exceeds the limit of {limit} bytes")]
+    LiteralTooLarge {
+        /// The announced length.
+        length: u64,
+        /// The limit it broke.
+        limit: u64,
+        /// Whether it was synchronizing: then the peer waits for `+` and
+        /// sends nothing more of the message once refused.
+        mode: LiteralMode,
+        /// The message's tag, when it could be read.
+        tag: Option<Tag<'static>>,
+    },
+    /// A message longer than [`FrameLimits::max_message`].
+    #[error("message longer than {limit} bytes")]
+    MessageTooLarge {
+        /// The limit.
+        limit: u64,
+        /// The message's tag, when it could be read.
+        tag: Option<Tag<'static>>,
+    },
+    /// A literal header whose length is not a `number64`.
+    #[error("literal length is not a number64 (at most 2^63-1)")]
+    BadLiteralLength {
+        /// The message's tag, when it could be read.
+        tag: Option<Tag<'static>>,
+    },
+}
+
+impl FrameError {
+    /// The tag of the message that broke the limit, when it could be read.
+    pub fn tag(&self) -> Option<&Tag<'static>> {
+        match self {
+            FrameError::LineTooLong { tag, .. }
+            | FrameError::LiteralTooLarge { tag, .. }
+            | FrameError::MessageTooLarge { tag, .. }
+            | FrameError::BadLiteralLength { tag } => tag.as_ref(),
+        }
+    }
+}
+
+/// What the framer found.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Frame<'b> {
+    /// A complete message, literals included, its final CRLF included.
+    Message(&'b [u8]),
+    /// The message so far ends with a synchronizing literal header: the
+    /// peer waits for a continuation request before it sends the octets.
+    /// Call [`Framer::accept_literal`] or [`Framer::reject_literal`] next.
+    LiteralAnnounced {
+        /// The message so far, up to and including the header's CRLF.
+        head: &'b [u8],
+        /// The announced length.
+        length: u64,
+        /// `~{N}`: literal8.
+        binary: bool,
+    },
+}
+
+/// A frame found, by offsets into the buffer.
+enum Found {
+    Message(usize, usize),
+    Announced(usize, usize, u64, bool),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum State {
+    /// Looking for the end of the current line.
+    Line,
+    /// Skipping this many literal octets that belong to the message.
+    Literal(u64),
+    /// Waiting for the caller to accept or reject a synchronizing literal.
+    Announced(u64),
+    /// Discarding the rest of an over-long line.
+    DiscardLine,
+    /// Discarding this many literal octets of a refused message.
+    DiscardLiteral(u64),
+}
+
+/// The incremental framer. See the module documentation.
+///
+/// ```
+/// use imap_proto::frame::{Frame, Framer};
+/// let mut f = Framer::default();
+/// f.push(b"A1 LOGIN {4+}\r\nfr");
+/// assert!(f.poll().is_none());
+/// f.push(b"ed pw\r\nA2 NO");
+/// assert_eq!(f.poll(), Some(Ok(Frame::Message(b"A1 LOGIN {4+}\r\nfred pw\r\n"))));
+/// assert!(f.poll().is_none());
+/// ```
+pub struct Framer {
+    buf: Vec<u8>,
+    /// Start of the current message in `buf`.
+    start: usize,
+    /// Start of the current line in `buf`.
+    line_start: usize,
+    /// Next byte not yet examined.
+    pos: usize,
+    /// Bytes of the previous frame, to drop on the next call.
+    handed_out: usize,
+    /// Bytes of the current message counted so far (lines and literals).
+    message_len: u64,
+    state: State,
+    limits: FrameLimits,
+    /// The last bytes of a line being discarded (to see a literal header
+    /// at its end).
+    discard_tail: Vec<u8>,
+}
+
+impl Default for Framer {
+    fn default() -> Self {
+        Self::new(FrameLimits::default())
+    }
+}
+
+impl fmt::Debug for Framer {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Framer")
+            .field("buffered", &(self.buf.len() - self.start))
+            .field("state", &self.state)
+            .field("limits", &self.limits)
+            .finish()
+    }
+}
+
+/// Longest tail of a discarded line kept to read a literal header: `~{`,
+/// 19 digits, `+}`.
+const HEADER_TAIL: usize = 24;
+
+impl Framer {
+    /// A framer with these limits.
+    pub fn new(limits: FrameLimits) -> Self {
+        Self {
+            buf: Vec::new(),
+            start: 0,
+            line_start: 0,
+            pos: 0,
+            handed_out: 0,
+            message_len: 0,
+            state: State::Line,
+            limits,
+            discard_tail: Vec::new(),
+        }
+    }
+
+    /// The limits in force.
+    pub fn limits(&self) -> &FrameLimits {
+        &self.limits
+    }
+
+    /// Appends received bytes.
+    pub fn push(&mut self, bytes: &[u8]) {
+        self.release();
+        self.buf.extend_from_slice(bytes);
+    }
+
+    /// Bytes received and not yet handed out in a frame.
+    pub fn buffered(&self) -> usize {
+        self.buf.len() - self.start - self.handed_out
+    }
+
+    /// Takes every byte not yet handed out, leaving the framer empty (for a
+    /// switch to TLS or compression: what follows is another layer's).
+    pub fn take_buffered(&mut self) -> Vec<u8> {
+        self.release();
+        let rest = self.buf.split_off(self.start);
+        self.buf.clear();
+        self.start = 0;
+        self.line_start = 0;
+        self.pos = 0;
+        self.message_len = 0;
+        self.state = State::Line;
+        rest
+    }
+
+    /// Drops the frame handed out last, and compacts the buffer.
+    fn release(&mut self) {
+        if self.handed_out > 0 {
+            self.start += self.handed_out;
+            self.handed_out = 0;
+            self.line_start = self.line_start.max(self.start);
+            self.pos = self.pos.max(self.start);
+        }
+        self.compact();
+    }
+
+    /// Drops dead bytes when they are at least half the buffer: each byte
+    /// is moved at most once per message, so the cost stays linear.
+    fn compact(&mut self) {
+        if self.start > 0 && self.start >= self.buf.len() / 2 {
+            self.buf.drain(..self.start);
+            self.line_start -= self.start;
+            self.pos -= self.start;
+            self.start = 0;
+        }
+    }
+
+    /// Accepts the announced synchronizing literal: its octets are part of
+    /// the message. The caller sends the continuation request.
+    pub fn accept_literal(&mut self) {
+        if let State::Announced(n) = self.state {
+            self.state = State::Literal(n);
+        }
+    }
+
+    /// Rejects the announced synchronizing literal: the peer, having been
+    /// refused, sends neither the octets nor the rest of the message
+    /// (RFC 9051 §4.3, §7.5), so the message ends here and the next byte
+    /// starts a new one. The caller sends the tagged NO or BAD.
+    pub fn reject_literal(&mut self) {
+        if let State::Announced(_) = self.state {
+            self.state = State::Line;
+            self.skip_to(self.pos);
+        }
+    }
+
+    fn tag_of(&self, from: usize) -> Option<Tag<'static>> {
+        let b = &self.buf[from..];
+        let n = fast::span(b, fast::is_tag_char);
+        if n == 0 || n > 64 || b.get(n) != Some(&b' ') {
+            return None;
+        }
+        Tag::new(String::from_utf8_lossy(&b[..n]).into_owned()).ok()
+    }
+
+    /// Forgets everything before `pos`: the current message is over (or
+    /// being discarded), and the next byte starts afresh.
+    fn skip_to(&mut self, pos: usize) {
+        self.pos = pos;
+        self.start = pos;
+        self.line_start = pos;
+        self.message_len = 0;
+    }
+
+    /// Keeps the last bytes of a line being discarded, to read a literal
+    /// header at its end.
+    fn keep_tail(&mut self, bytes: &[u8]) {
+        let from = bytes.len().saturating_sub(HEADER_TAIL);
+        self.discard_tail.extend_from_slice(&bytes[from..]);
+        let cut = self.discard_tail.len().saturating_sub(HEADER_TAIL);
+        self.discard_tail.drain(..cut);
+    }
+
+    /// A discarded line has ended (its CR stripped from the tail): a
+    /// non-synchronizing literal announced at its end is still sent by the
+    /// peer and is skipped; anything else ends the message (a refused
+    /// synchronizing literal is never sent, RFC 9051 §7.5).
+    fn end_discarded_line(&mut self) {
+        let tail = std::mem::take(&mut self.discard_tail);
+        self.state = match fast::literal_header(&tail) {
+            Ok(Some(h)) if h.non_sync => State::DiscardLiteral(h.length),
+            _ => State::Line,
+        };
+    }
+
+    /// Finds the next frame; `None` when more input is needed.
+    pub fn poll(&mut self) -> Option<Result<Frame<'_>, FrameError>> {
+        self.release();
+        let r = self.step();
+        if r.is_none() {
+            self.compact();
+        }
+        // Re-borrow: `step` found a frame, hand it out from the buffer.
+        r.map(|r| r.map(|f| self.frame(f)))
+    }
+
+    fn frame(&self, f: Found) -> Frame<'_> {
+        match f {
+            Found::Message(a, b) => Frame::Message(&self.buf[a..b]),
+            Found::Announced(a, b, length, binary) => Frame::LiteralAnnounced {
+                head: &self.buf[a..b],
+                length,
+                binary,
+            },
+        }
+    }
+
+    fn step(&mut self) -> Option<Result<Found, FrameError>> {
+        loop {
+            match self.state {
+                State::Announced(_) => return None,
+                State::Literal(left) => {
+                    let n = ((self.buf.len() - self.pos) as u64).min(left);
+                    self.pos += n as usize;
+                    if n < left {
+                        self.state = State::Literal(left - n);
+                        return None;
+                    }
+                    self.line_start = self.pos;
+                    self.state = State::Line;
+                }
+                State::DiscardLiteral(left) => {
+                    let n = ((self.buf.len() - self.pos) as u64).min(left);
+                    self.skip_to(self.pos + n as usize);
+                    if n < left {
+                        self.state = State::DiscardLiteral(left - n);
+                        return None;
+                    }
+                    // The refused message goes on after its literal.
+                    self.state = State::DiscardLine;
+                }
+                State::DiscardLine => {
+                    let Some(k) = memchr::memchr(b'\n', &self.buf[self.pos..]) else {
+                        let (from, to) = (self.pos, self.buf.len());
+                        let seen = self.buf[from..to].to_vec();
+                        self.keep_tail(&seen);
+                        self.skip_to(to);
+                        return None;
+                    };
+                    let lf = self.pos + k;
+                    let seen = self.buf[self.pos..lf].to_vec();
+                    self.keep_tail(&seen);
+                    self.skip_to(lf + 1);
+                    if self.discard_tail.last() == Some(&b'\r') {
+                        self.discard_tail.pop();
+                        self.end_discarded_line();
+                    } else {
+                        // A bare LF ends no line.
+                        self.discard_tail.clear();
+                    }
+                }
+                State::Line => {
+                    let Some(k) = memchr::memchr(b'\n', &self.buf[self.pos..]) else {
+                        self.pos = self.buf.len();
+                        if self.pos - self.line_start > self.limits.max_line {
+                            let tag = self.tag_of(self.start);
+                            let line = self.buf[self.line_start..].to_vec();
+                            self.discard_tail.clear();
+                            self.keep_tail(&line);
+                            self.skip_to(self.pos);
+                            self.state = State::DiscardLine;
+                            return Some(Err(FrameError::LineTooLong {
+                                limit: self.limits.max_line,
+                                tag,
+                            }));
+                        }
+                        return None;
+                    };
+                    let lf = self.pos + k;
+                    self.pos = lf + 1;
+                    if lf == self.line_start || self.buf[lf - 1] != b'\r' {
+                        // A bare LF is no line end; the grammar rejects it.
+                        continue;
+                    }
+                    let line_len = self.pos - self.line_start;
+                    self.message_len += line_len as u64;
+                    let err = if line_len > self.limits.max_line {
+                        Some(FrameError::LineTooLong {
+                            limit: self.limits.max_line,
+                            tag: None,
+                        })
+                    } else if self.message_len > self.limits.max_message {
+                        Some(FrameError::MessageTooLarge {
+                            limit: self.limits.max_message,
+                            tag: None,
+                        })
+                    } else {
+                        None
+                    };
+                    if let Some(mut err) = err {
+                        let t = self.tag_of(self.start);
+                        match &mut err {
+                            FrameError::LineTooLong { tag, .. }
+                            | FrameError::MessageTooLarge { tag, .. } => *tag = t,
+                            _ => {}
+                        }
+                        let line = self.buf[self.line_start..lf - 1].to_vec();
+                        self.discard_tail.clear();
+                        self.keep_tail(&line);
+                        self.skip_to(self.pos);
+                        self.end_discarded_line();
+                        return Some(Err(err));
+                    }
+                    let line = &self.buf[self.line_start..lf - 1];
+                    match fast::literal_header(line) {
+                        Ok(None) => {
+                            let msg_start = self.start;
+                            self.handed_out = self.pos - msg_start;
+                            self.line_start = self.pos;
+                            self.message_len = 0;
+                            return Some(Ok(Found::Message(msg_start, self.pos)));
+                        }
+                        Ok(Some(h)) => {
+                            if let Some(err) = self.check_literal(&h) {
+                                return Some(Err(err));
+                            }
+                            self.message_len += h.length;
+                            if h.non_sync {
+                                self.state = State::Literal(h.length);
+                            } else {
+                                self.state = State::Announced(h.length);
+                                return Some(Ok(Found::Announced(
+                                    self.start, self.pos, h.length, h.binary,
+                                )));
+                            }
+                        }
+                        Err(HeaderError::TooLong { .. }) => {
+                            let tag = self.tag_of(self.start);
+                            // No peer can send a literal nobody can count:
+                            // the message ends with this line.
+                            self.skip_to(self.pos);
+                            return Some(Err(FrameError::BadLiteralLength { tag }));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Checks a literal header against the limits; on refusal, arranges
+    /// for the rest of the message to be discarded and returns the error.
+    fn check_literal(&mut self, h: &LiteralHeader) -> Option<FrameError> {
+        let too_long = h.length > self.limits.max_literal;
+        if !too_long && self.message_len.saturating_add(h.length) <= self.limits.max_message {
+            return None;
+        }
+        let tag = self.tag_of(self.start);
+        self.skip_to(self.pos);
+        let mode = if h.non_sync {
+            // RFC 7888 §4: the octets come anyway; read and drop them.
+            self.state = State::DiscardLiteral(h.length);
+            LiteralMode::NonSync
+        } else {
+            // Refused before the `+`: the peer sends nothing more of it.
+            self.state = State::Line;
+            LiteralMode::Sync
+        };
+        Some(if too_long {
+            FrameError::LiteralTooLarge {
+                length: h.length,
+                limit: self.limits.max_literal,
+                mode,
+                tag,
+            }
+        } else {
+            FrameError::MessageTooLarge {
+                limit: self.limits.max_message,
+                tag,
+            }
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests;

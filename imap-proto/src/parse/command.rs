@@ -1,21 +1,932 @@
-//! STUB: grammar of client commands.
+//! Client commands (RFC 9051 §9 `command`, RFC 3501 §9, and the commands
+//! of the extensions in DESIGN). The command name is read once as an atom
+//! and dispatched on; nothing is tried twice.
 
-use super::core::{crlf, keyword, sp, tag};
-use super::{PResult, ParseLimits};
-use crate::types::{Command, CommandBody};
+use std::borrow::Cow;
+
+use super::core::{
+    astring, at_keyword, atom, atom_bytes, byte, capability, crlf, date_time, flag, flag_list,
+    keyword, list_mailbox, literal, mailbox, nstring, number, number64, nz_number, paren_list,
+    raw_value, sequence_set, sp, tag,
+};
+use super::{error_at, fail, fetch, search, Depth, PResult, ParseLimits};
+use crate::fast;
+use crate::types::{
+    AString, AppendData, AppendMessage, Atom, CatenatePart, Command, CommandBody, CreateParam,
+    GetMetadataOption, ListReturnOption, ListSelectOption, MetadataDepth, MetadataValue, Secret,
+    SelectParam, StatusAttribute, StoreAction, StoreModifier, TaggedExtension,
+};
+
+/// Longest command name (`UNAUTHENTICATE`, 14 bytes) with room to spare.
+const NAME_MAX: usize = 16;
 
 /// `command = tag SP (command-any / command-auth / command-nonauth /
 /// command-select) CRLF` (RFC 9051 §9).
-pub(crate) fn command<'a>(i: &'a [u8], _l: &ParseLimits) -> PResult<'a, Command<'a>> {
+pub(crate) fn command<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Command<'a>> {
+    let depth = Depth::new(limits);
     let (i, t) = tag(i)?;
     let (i, ()) = sp(i)?;
-    let (i, ()) = keyword("NOOP")(i)?;
+    let (i, body) = command_body(i, depth)?;
     let (i, ()) = crlf(i)?;
+    Ok((i, Command { tag: t, body }))
+}
+
+/// Upper-cases a command name into a fixed buffer, or `None` if too long.
+fn upper(name: &[u8]) -> Option<([u8; NAME_MAX], usize)> {
+    if name.len() > NAME_MAX {
+        return None;
+    }
+    let mut buf = [0u8; NAME_MAX];
+    for (d, s) in buf.iter_mut().zip(name) {
+        *d = s.to_ascii_uppercase();
+    }
+    Some((buf, name.len()))
+}
+
+fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
+    let start = i;
+    let (rest, name) = atom_bytes(i)?;
+    let Some((buf, n)) = upper(name) else {
+        return fail(start, "a command name");
+    };
+    use CommandBody as C;
+    let i = rest;
+    let done = |b| Ok((i, b));
+    match &buf[..n] {
+        b"CAPABILITY" => done(C::Capability),
+        b"LOGOUT" => done(C::Logout),
+        b"NOOP" => done(C::Noop),
+        b"STARTTLS" => done(C::StartTls),
+        b"NAMESPACE" => done(C::Namespace),
+        b"IDLE" => done(C::Idle),
+        b"UNAUTHENTICATE" => done(C::Unauthenticate),
+        b"CHECK" => done(C::Check),
+        b"CLOSE" => done(C::Close),
+        b"UNSELECT" => done(C::Unselect),
+        b"EXPUNGE" => done(C::Expunge),
+        b"ID" => id(i),
+        b"AUTHENTICATE" => authenticate(i),
+        b"LOGIN" => login(i),
+        b"ENABLE" => enable(i),
+        b"SELECT" => {
+            select(i, depth).map(|(r, (mailbox, params))| (r, C::Select { mailbox, params }))
+        }
+        b"EXAMINE" => {
+            select(i, depth).map(|(r, (mailbox, params))| (r, C::Examine { mailbox, params }))
+        }
+        b"CREATE" => create(i, depth),
+        b"DELETE" => one_mailbox(i).map(|(r, m)| (r, C::Delete(m))),
+        b"RENAME" => rename(i, depth),
+        b"SUBSCRIBE" => one_mailbox(i).map(|(r, m)| (r, C::Subscribe(m))),
+        b"UNSUBSCRIBE" => one_mailbox(i).map(|(r, m)| (r, C::Unsubscribe(m))),
+        b"LIST" => list(i, depth),
+        b"LSUB" => lsub(i),
+        b"STATUS" => status(i),
+        b"APPEND" => append(i),
+        b"COMPRESS" => {
+            let (i, ()) = sp(i)?;
+            atom(i).map(|(r, a)| (r, C::Compress(a)))
+        }
+        b"GETQUOTA" => {
+            let (i, ()) = sp(i)?;
+            astring(i).map(|(r, a)| (r, C::GetQuota(a)))
+        }
+        b"GETQUOTAROOT" => one_mailbox(i).map(|(r, m)| (r, C::GetQuotaRoot(m))),
+        b"SETQUOTA" => setquota(i),
+        b"GETMETADATA" => getmetadata(i),
+        b"SETMETADATA" => setmetadata(i),
+        b"SETACL" => {
+            let (i, (mailbox, identifier)) = mailbox_identifier(i)?;
+            let (i, ()) = sp(i)?;
+            let (i, rights) = astring(i)?;
+            Ok((
+                i,
+                C::SetAcl {
+                    mailbox,
+                    identifier,
+                    rights,
+                },
+            ))
+        }
+        b"DELETEACL" => mailbox_identifier(i).map(|(r, (mailbox, identifier))| {
+            (
+                r,
+                C::DeleteAcl {
+                    mailbox,
+                    identifier,
+                },
+            )
+        }),
+        b"GETACL" => one_mailbox(i).map(|(r, m)| (r, C::GetAcl(m))),
+        b"LISTRIGHTS" => mailbox_identifier(i).map(|(r, (mailbox, identifier))| {
+            (
+                r,
+                C::ListRights {
+                    mailbox,
+                    identifier,
+                },
+            )
+        }),
+        b"MYRIGHTS" => one_mailbox(i).map(|(r, m)| (r, C::MyRights(m))),
+        b"UID" => {
+            let (i, ()) = sp(i)?;
+            uid_command(i, depth, true)
+        }
+        b"COPY" | b"MOVE" | b"FETCH" | b"STORE" | b"SEARCH" | b"SORT" | b"THREAD" => {
+            uid_command(start, depth, false)
+        }
+        _ => fail(start, "a command name"),
+    }
+}
+
+/// `uid = "UID" SP (copy / move / fetch / search / store / uid-expunge)`
+/// (RFC 9051 §9), with SORT and THREAD (RFC 5256); with `uid == false`, the
+/// same commands without the prefix.
+fn uid_command(i: &[u8], depth: Depth, uid: bool) -> PResult<'_, CommandBody<'_>> {
+    let start = i;
+    let (i, name) = atom_bytes(i)?;
+    let Some((buf, n)) = upper(name) else {
+        return fail(
+            start,
+            "COPY, MOVE, FETCH, STORE, SEARCH, SORT, THREAD or EXPUNGE",
+        );
+    };
+    use CommandBody as C;
+    match &buf[..n] {
+        b"COPY" | b"MOVE" => {
+            let (i, ()) = sp(i)?;
+            let (i, set) = sequence_set(i)?;
+            let (i, mailbox) = one_mailbox(i)?;
+            Ok((
+                i,
+                if &buf[..n] == b"COPY" {
+                    C::Copy { uid, set, mailbox }
+                } else {
+                    C::Move { uid, set, mailbox }
+                },
+            ))
+        }
+        b"FETCH" => fetch::fetch_args(i, depth).map(|(r, args)| (r, C::Fetch { uid, args })),
+        b"SEARCH" => search::search_args(i, depth).map(|(r, args)| (r, C::Search { uid, args })),
+        b"SORT" => search::sort_args(i, depth).map(|(r, args)| (r, C::Sort { uid, args })),
+        b"THREAD" => search::thread_args(i, depth).map(|(r, args)| (r, C::Thread { uid, args })),
+        b"STORE" => store(i, uid, depth),
+        b"EXPUNGE" if uid => {
+            let (i, ()) = sp(i)?;
+            sequence_set(i).map(|(r, s)| (r, C::UidExpunge(s)))
+        }
+        _ => fail(
+            start,
+            "COPY, MOVE, FETCH, STORE, SEARCH, SORT, THREAD or EXPUNGE after UID",
+        ),
+    }
+}
+
+/// `SP mailbox`.
+fn one_mailbox(i: &[u8]) -> PResult<'_, crate::types::Mailbox<'_>> {
+    let (i, ()) = sp(i)?;
+    mailbox(i)
+}
+
+/// `SP mailbox SP identifier`, `identifier = astring` (RFC 4314 §7).
+fn mailbox_identifier(i: &[u8]) -> PResult<'_, (crate::types::Mailbox<'_>, AString<'_>)> {
+    let (i, m) = one_mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, id) = astring(i)?;
+    Ok((i, (m, id)))
+}
+
+/// `id = "ID" SP id-params-list`, `id-params-list = "(" *(string SP
+/// nstring) ")" / nil` (RFC 2971 §4). Field names are read as astrings,
+/// since clients send them unquoted.
+fn id(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    if at_keyword(i, b"NIL") {
+        return Ok((&i[3..], CommandBody::Id(None)));
+    }
+    let (i, pairs) = paren_list(i, |i| {
+        let (i, k) = astring(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, v) = nstring(i)?;
+        Ok((i, (k, v)))
+    })?;
+    Ok((i, CommandBody::Id(Some(pairs))))
+}
+
+/// `authenticate = "AUTHENTICATE" SP auth-type [SP initial-resp]`,
+/// `initial-resp = (base64 / "=")` (RFC 9051 §9, RFC 4959 §7).
+fn authenticate(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, mechanism) = atom(i)?;
+    if i.first() != Some(&b' ')
+        || i.iter()
+            .position(|&b| b != b' ')
+            .is_some_and(|k| i[k] == b'\r')
+    {
+        return Ok((
+            i,
+            CommandBody::Authenticate {
+                mechanism,
+                initial_response: None,
+            },
+        ));
+    }
+    let (i, ()) = sp(i)?;
+    let n = i
+        .iter()
+        .take_while(|&&b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/' || b == b'=')
+        .count();
+    let text = &i[..n];
+    let data = if text == b"=" {
+        Vec::new()
+    } else {
+        match fast::base64_decode(text) {
+            Ok(d) if !d.is_empty() => d,
+            Ok(_) => return fail(i, "initial-resp (base64 or \"=\")"),
+            Err(at) => return fail(&i[at.min(n)..], "base64"),
+        }
+    };
     Ok((
-        i,
-        Command {
-            tag: t,
-            body: CommandBody::Noop,
+        &i[n..],
+        CommandBody::Authenticate {
+            mechanism,
+            initial_response: Some(Secret(Cow::Owned(data))),
         },
     ))
+}
+
+/// `login = "LOGIN" SP userid SP password`, both `astring` (RFC 9051 §9).
+fn login(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, username) = astring(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, password) = astring(i)?;
+    Ok((
+        i,
+        CommandBody::Login {
+            username,
+            password: Secret(password),
+        },
+    ))
+}
+
+/// `enable = "ENABLE" 1*(SP capability)` (RFC 5161 §4).
+fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let mut caps = Vec::new();
+    loop {
+        let (r, ()) = sp(i)?;
+        let (r, c) = capability(r)?;
+        caps.push(c);
+        i = r;
+        if !matches!(i.first(), Some(b' '))
+            || matches!(i.iter().find(|&&b| b != b' '), Some(b'\r') | None)
+        {
+            return Ok((i, CommandBody::Enable(caps)));
+        }
+    }
+}
+
+/// Reads an RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`,
+/// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
+/// `tagged-ext-simple = sequence-set / number / number64`: a value is
+/// there when what follows the SP starts like one (a digit, `*`, `$` or
+/// `(`); otherwise the SP separates the next label.
+fn tagged_ext<'a>(name: Atom<'a>, i: &'a [u8], depth: Depth) -> PResult<'a, TaggedExtension<'a>> {
+    match i {
+        [b' ', c, ..] if c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(') => {
+            let (r, v) = raw_value(&i[1..], depth)?;
+            Ok((
+                r,
+                TaggedExtension {
+                    name,
+                    value: Some(v),
+                },
+            ))
+        }
+        _ => Ok((i, TaggedExtension { name, value: None })),
+    }
+}
+
+/// `select = "SELECT" SP mailbox [select-params]`, `select-params = SP "("
+/// select-param *(SP select-param) ")"` (RFC 4466 §2.1), `select-param =
+/// "CONDSTORE" / "QRESYNC" SP "(" uidvalidity SP mod-sequence-value [SP
+/// known-uids] [SP seq-match-data] ")"` (RFC 7162 §7).
+fn select(
+    i: &[u8],
+    depth: Depth,
+) -> PResult<'_, (crate::types::Mailbox<'_>, Vec<SelectParam<'_>>)> {
+    let (i, m) = one_mailbox(i)?;
+    match i {
+        [b' ', b'(', ..] => {
+            let (i, params) = paren_list(&i[1..], |i| select_param(i, depth))?;
+            if params.is_empty() {
+                return fail(i, "select-param");
+            }
+            Ok((i, (m, params)))
+        }
+        _ => Ok((i, (m, Vec::new()))),
+    }
+}
+
+fn select_param(i: &[u8], depth: Depth) -> PResult<'_, SelectParam<'_>> {
+    let (r, name) = atom(i)?;
+    if name.as_str().eq_ignore_ascii_case("CONDSTORE") {
+        return Ok((r, SelectParam::CondStore));
+    }
+    if name.as_str().eq_ignore_ascii_case("QRESYNC") {
+        let (r, ()) = sp(r)?;
+        let (r, ()) = byte(b'(', "\"(\"")(r)?;
+        let (r, uid_validity) = nz_number(r)?;
+        let (r, ()) = sp(r)?;
+        let (r, mod_seq) = number64(r)?;
+        let (r, known_uids) = match r {
+            [b' ', c, ..] if *c != b'(' => {
+                let (r, s) = sequence_set(&r[1..])?;
+                (r, Some(s))
+            }
+            _ => (r, None),
+        };
+        let (r, seq_match) = match r {
+            [b' ', b'(', ..] => {
+                let (r, a) = sequence_set(&r[2..])?;
+                let (r, ()) = sp(r)?;
+                let (r, b) = sequence_set(r)?;
+                let (r, ()) = byte(b')', "\")\"")(r)?;
+                (r, Some((a, b)))
+            }
+            _ => (r, None),
+        };
+        let (r, ()) = byte(b')', "\")\" closing QRESYNC")(r)?;
+        return Ok((
+            r,
+            SelectParam::QResync {
+                uid_validity,
+                mod_seq,
+                known_uids,
+                seq_match,
+            },
+        ));
+    }
+    tagged_ext(name, r, depth).map(|(r, x)| (r, SelectParam::Other(x)))
+}
+
+/// `create = "CREATE" SP mailbox [create-params]` (RFC 4466), `create-param
+/// =/ "USE" SP "(" [use-attr *(SP use-attr)] ")"` (RFC 6154 §6).
+fn create(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
+    let (i, mailbox) = one_mailbox(i)?;
+    let (i, params) = match i {
+        [b' ', b'(', ..] => paren_list(&i[1..], |i| {
+            let (r, name) = atom(i)?;
+            if name.as_str().eq_ignore_ascii_case("USE") {
+                let (r, ()) = sp(r)?;
+                let (r, attrs) = paren_list(r, |i| {
+                    let (i, ()) = byte(b'\\', "\"\\\" of a use-attr")(i)?;
+                    atom(i)
+                })?;
+                Ok((r, CreateParam::Use(attrs)))
+            } else {
+                tagged_ext(name, r, depth).map(|(r, x)| (r, CreateParam::Other(x)))
+            }
+        })?,
+        _ => (i, Vec::new()),
+    };
+    Ok((i, CommandBody::Create { mailbox, params }))
+}
+
+/// `rename = "RENAME" SP mailbox SP mailbox [rename-params]` (RFC 4466).
+fn rename(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
+    let (i, from) = one_mailbox(i)?;
+    let (i, to) = one_mailbox(i)?;
+    let (i, params) = match i {
+        [b' ', b'(', ..] => paren_list(&i[1..], |i| {
+            let (r, name) = atom(i)?;
+            tagged_ext(name, r, depth)
+        })?,
+        _ => (i, Vec::new()),
+    };
+    Ok((i, CommandBody::Rename { from, to, params }))
+}
+
+/// `list = "LIST" [SP list-select-opts] SP mailbox SP mbox-or-pat [SP
+/// list-return-opts]`, `mbox-or-pat = list-mailbox / patterns`, `patterns =
+/// "(" list-mailbox *(SP list-mailbox) ")"` (RFC 5258 §6, RFC 9051 §9).
+fn list(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, selection) = if i.first() == Some(&b'(') {
+        let (i, v) = paren_list(i, |i| {
+            let (r, name) = atom(i)?;
+            let s = name.as_str();
+            Ok(if s.eq_ignore_ascii_case("SUBSCRIBED") {
+                (r, ListSelectOption::Subscribed)
+            } else if s.eq_ignore_ascii_case("REMOTE") {
+                (r, ListSelectOption::Remote)
+            } else if s.eq_ignore_ascii_case("RECURSIVEMATCH") {
+                (r, ListSelectOption::RecursiveMatch)
+            } else if s.eq_ignore_ascii_case("SPECIAL-USE") {
+                (r, ListSelectOption::SpecialUse)
+            } else {
+                let (r, x) = tagged_ext(name, r, depth)?;
+                (r, ListSelectOption::Other(x))
+            })
+        })?;
+        let (i, ()) = sp(i)?;
+        (i, Some(v))
+    } else {
+        (i, None)
+    };
+    let (i, reference) = mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, patterns) = if i.first() == Some(&b'(') {
+        let (r, v) = paren_list(i, list_mailbox)?;
+        if v.is_empty() {
+            return fail(i, "list-mailbox");
+        }
+        (r, v)
+    } else {
+        let (r, p) = list_mailbox(i)?;
+        (r, vec![p])
+    };
+    let (i, returns) = match i {
+        [b' ', rest @ ..] if at_keyword(rest.trim_ascii_start(), b"RETURN") => {
+            let (i, ()) = sp(i)?;
+            let (i, ()) = keyword("RETURN")(i)?;
+            let (i, ()) = sp(i)?;
+            let (i, v) = paren_list(i, |i| list_return_option(i, depth))?;
+            (i, Some(v))
+        }
+        _ => (i, None),
+    };
+    Ok((
+        i,
+        CommandBody::List {
+            selection,
+            reference,
+            patterns,
+            returns,
+        },
+    ))
+}
+
+/// `return-option = "SUBSCRIBED" / "CHILDREN" / "SPECIAL-USE" / "STATUS" SP
+/// "(" status-att *(SP status-att) ")" / option-extension` (RFC 5258,
+/// RFC 5819, RFC 6154).
+fn list_return_option(i: &[u8], depth: Depth) -> PResult<'_, ListReturnOption<'_>> {
+    let (r, name) = atom(i)?;
+    let s = name.as_str();
+    Ok(if s.eq_ignore_ascii_case("SUBSCRIBED") {
+        (r, ListReturnOption::Subscribed)
+    } else if s.eq_ignore_ascii_case("CHILDREN") {
+        (r, ListReturnOption::Children)
+    } else if s.eq_ignore_ascii_case("SPECIAL-USE") {
+        (r, ListReturnOption::SpecialUse)
+    } else if s.eq_ignore_ascii_case("STATUS") {
+        let (r, ()) = sp(r)?;
+        let (r, items) = status_atts(r)?;
+        (r, ListReturnOption::Status(items))
+    } else {
+        let (r, x) = tagged_ext(name, r, depth)?;
+        (r, ListReturnOption::Other(x))
+    })
+}
+
+/// `"(" status-att *(SP status-att) ")"` (RFC 9051 §9).
+fn status_atts(i: &[u8]) -> PResult<'_, Vec<StatusAttribute>> {
+    let (r, items) = paren_list(i, |i| {
+        let (r, a) = atom_bytes(i)?;
+        match StatusAttribute::from_name(a) {
+            Some(s) => Ok((r, s)),
+            None => fail(i, "status-att"),
+        }
+    })?;
+    if items.is_empty() {
+        return fail(i, "status-att");
+    }
+    Ok((r, items))
+}
+
+/// `lsub = "LSUB" SP mailbox SP list-mailbox` (RFC 3501 §9).
+fn lsub(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, reference) = one_mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, pattern) = list_mailbox(i)?;
+    Ok((i, CommandBody::Lsub { reference, pattern }))
+}
+
+/// `status = "STATUS" SP mailbox SP "(" status-att *(SP status-att) ")"`.
+fn status(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, mailbox) = one_mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, items) = status_atts(i)?;
+    Ok((i, CommandBody::Status { mailbox, items }))
+}
+
+/// `append = "APPEND" SP mailbox 1*append-message`, `append-message =
+/// append-opts SP append-data`, `append-opts = [SP flag-list] [SP
+/// date-time] *(SP append-ext)` (RFC 3502 §6, RFC 4466), with `append-data
+/// = literal / literal8 / "CATENATE" SP "(" cat-part *(SP cat-part) ")" /
+/// "UTF8" SP "(" literal8 ")"` (RFC 4469, RFC 6855). RFC 9051's single
+/// `append` is the one-message case.
+fn append(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (mut i, mailbox) = one_mailbox(i)?;
+    let mut messages = Vec::new();
+    loop {
+        let (r, m) = append_message(i)?;
+        messages.push(m);
+        i = r;
+        if !matches!(i.first(), Some(b' '))
+            || matches!(i.iter().find(|&&b| b != b' '), Some(b'\r') | None)
+        {
+            return Ok((i, CommandBody::Append { mailbox, messages }));
+        }
+    }
+}
+
+fn append_message(i: &[u8]) -> PResult<'_, AppendMessage<'_>> {
+    let (mut i, ()) = sp(i)?;
+    let mut flags = None;
+    let mut date = None;
+    if i.first() == Some(&b'(') {
+        let (r, f) = flag_list(i)?;
+        flags = Some(f);
+        i = sp(r)?.0;
+    }
+    if i.first() == Some(&b'"') {
+        let (r, d) = date_time(i)?;
+        date = Some(d);
+        i = sp(r)?.0;
+    }
+    let (i, data) = match i.first() {
+        Some(b'{' | b'~') => literal(i).map(|(r, l)| (r, AppendData::Literal(l)))?,
+        _ if at_keyword(i, b"UTF8") => {
+            let (i, ()) = keyword("UTF8")(i)?;
+            let (i, ()) = sp(i)?;
+            let (i, ()) = byte(b'(', "\"(\"")(i)?;
+            let (i, l) = literal(i)?;
+            let (i, ()) = byte(b')', "\")\"")(i)?;
+            (i, AppendData::Utf8(l))
+        }
+        _ if at_keyword(i, b"CATENATE") => {
+            let (i, ()) = keyword("CATENATE")(i)?;
+            let (i, ()) = sp(i)?;
+            let (r, parts) = paren_list(i, cat_part)?;
+            if parts.is_empty() {
+                return fail(i, "cat-part");
+            }
+            (r, AppendData::Catenate(parts))
+        }
+        _ => return fail(i, "append-data (a literal, CATENATE or UTF8)"),
+    };
+    Ok((i, AppendMessage { flags, date, data }))
+}
+
+/// `cat-part = text-literal / url`, `text-literal = "TEXT" SP literal`,
+/// `url = "URL" SP astring` (RFC 4469 §5).
+fn cat_part(i: &[u8]) -> PResult<'_, CatenatePart<'_>> {
+    if at_keyword(i, b"TEXT") {
+        let (i, ()) = sp(&i[4..])?;
+        literal(i).map(|(r, l)| (r, CatenatePart::Text(l)))
+    } else if at_keyword(i, b"URL") {
+        let (i, ()) = sp(&i[3..])?;
+        astring(i).map(|(r, u)| (r, CatenatePart::Url(u)))
+    } else {
+        fail(i, "TEXT or URL")
+    }
+}
+
+/// `store = "STORE" SP sequence-set [store-modifiers] SP store-att-flags`,
+/// `store-modifiers = SP "(" store-modifier *(SP store-modifier) ")"`
+/// (RFC 4466), `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP
+/// (flag-list / (flag *(SP flag)))` (RFC 9051 §9).
+fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, set) = sequence_set(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, modifiers) = if i.first() == Some(&b'(') {
+        let (r, m) = paren_list(i, |i| {
+            let (r, name) = atom(i)?;
+            if name.as_str().eq_ignore_ascii_case("UNCHANGEDSINCE") {
+                let (r, ()) = sp(r)?;
+                let (r, n) = number64(r)?;
+                Ok((r, StoreModifier::UnchangedSince(n)))
+            } else {
+                tagged_ext(name, r, depth).map(|(r, x)| (r, StoreModifier::Other(x)))
+            }
+        })?;
+        (sp(r)?.0, m)
+    } else {
+        (i, Vec::new())
+    };
+    let (i, action) = match i.first() {
+        Some(b'+') => (&i[1..], StoreAction::Add),
+        Some(b'-') => (&i[1..], StoreAction::Remove),
+        _ => (i, StoreAction::Replace),
+    };
+    let (i, ()) = keyword("FLAGS")(i)?;
+    let (i, silent) = if i.len() >= 7 && i[..7].eq_ignore_ascii_case(b".SILENT") {
+        (&i[7..], true)
+    } else {
+        (i, false)
+    };
+    let (i, ()) = sp(i)?;
+    let (i, flags) = if i.first() == Some(&b'(') {
+        flag_list(i)?
+    } else {
+        let (mut i, f) = flag(i)?;
+        let mut flags = vec![f];
+        while let [b' ', c, ..] = i {
+            if *c == b'\r' || *c == b' ' {
+                break;
+            }
+            let (r, f) = flag(&i[1..])?;
+            flags.push(f);
+            i = r;
+        }
+        (i, flags)
+    };
+    Ok((
+        i,
+        CommandBody::Store {
+            uid,
+            set,
+            modifiers,
+            action,
+            silent,
+            flags,
+        },
+    ))
+}
+
+/// `setquota = "SETQUOTA" SP quota-root-name SP setquota-list`,
+/// `setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"`,
+/// `setquota-resource = resource-name SP resource-limit` (RFC 9208 §7).
+fn setquota(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, root) = astring(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, limits) = paren_list(i, |i| {
+        let (i, name) = atom(i)?;
+        let (i, ()) = sp(i)?;
+        let (i, n) = number64(i)?;
+        Ok((i, (name, n)))
+    })?;
+    Ok((i, CommandBody::SetQuota { root, limits }))
+}
+
+/// `getmetadata = "GETMETADATA" [SP getmetadata-options] SP mailbox SP
+/// entries`, `getmetadata-option = "MAXSIZE" SP number / "DEPTH" SP ("0" /
+/// "1" / "infinity")`, `entries = entry / "(" entry *(SP entry) ")"`
+/// (RFC 5464 §5).
+fn getmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (i, options) = if i.first() == Some(&b'(') {
+        let (r, o) = paren_list(i, |i| {
+            if at_keyword(i, b"MAXSIZE") {
+                let (r, ()) = sp(&i[7..])?;
+                number(r).map(|(r, n)| (r, GetMetadataOption::MaxSize(n)))
+            } else if at_keyword(i, b"DEPTH") {
+                let (r, ()) = sp(&i[5..])?;
+                let (r2, d) = atom_bytes(r)?;
+                let d = match d {
+                    b"0" => MetadataDepth::Zero,
+                    b"1" => MetadataDepth::One,
+                    _ if d.eq_ignore_ascii_case(b"infinity") => MetadataDepth::Infinity,
+                    _ => return fail(r, "\"0\", \"1\" or \"infinity\""),
+                };
+                Ok((r2, GetMetadataOption::Depth(d)))
+            } else {
+                fail(i, "MAXSIZE or DEPTH")
+            }
+        })?;
+        (sp(r)?.0, o)
+    } else {
+        (i, Vec::new())
+    };
+    let (i, mailbox) = mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, entries) = if i.first() == Some(&b'(') {
+        let (r, e) = paren_list(i, astring)?;
+        if e.is_empty() {
+            return fail(i, "entry");
+        }
+        (r, e)
+    } else {
+        let (r, e) = astring(i)?;
+        (r, vec![e])
+    };
+    Ok((
+        i,
+        CommandBody::GetMetadata {
+            options,
+            mailbox,
+            entries,
+        },
+    ))
+}
+
+/// `setmetadata = "SETMETADATA" SP mailbox SP entry-values`, `entry-values =
+/// "(" entry-value *(SP entry-value) ")"`, `entry-value = entry SP value`,
+/// `value = nstring / literal8` (RFC 5464 §5).
+fn setmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, mailbox) = one_mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (r, entries) = paren_list(i, |i| {
+        let (i, k) = astring(i)?;
+        let (i, ()) = sp(i)?;
+        if i.first() == Some(&b'~') {
+            let (r, l) = literal(i)?;
+            return Ok((r, (k, MetadataValue::Binary(l.data))));
+        }
+        let (i, v) = nstring(i)?;
+        Ok((i, (k, MetadataValue::String(v))))
+    })?;
+    if entries.is_empty() {
+        return Err(error_at(i, "entry-value"));
+    }
+    Ok((r, CommandBody::SetMetadata { mailbox, entries }))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::types::{Capability, CommandBody, LiteralMode, Mailbox, SelectParam, StoreAction};
+    use crate::{parse_command, ParseError};
+
+    /// Parses `input` whole, re-encodes, parses again: the same value.
+    fn round_trip(input: &[u8]) -> CommandBody<'_> {
+        let (c, n) = parse_command(input)
+            .unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(input)));
+        assert_eq!(n, input.len(), "{:?}", String::from_utf8_lossy(input));
+        let bytes = c.to_bytes();
+        let (c2, n2) = parse_command(&bytes)
+            .unwrap_or_else(|e| panic!("re-encoded {:?}: {e}", String::from_utf8_lossy(&bytes)));
+        assert_eq!(n2, bytes.len());
+        assert_eq!(c, c2, "{:?}", String::from_utf8_lossy(&bytes));
+        for k in 0..input.len() {
+            assert_eq!(
+                parse_command(&input[..k]),
+                Err(ParseError::Incomplete),
+                "prefix {k} of {:?}",
+                String::from_utf8_lossy(input)
+            );
+        }
+        let mut more = input.to_vec();
+        more.extend_from_slice(b"A9 NOOP\r\n");
+        assert_eq!(parse_command(&more).unwrap().1, input.len());
+        c.body
+    }
+
+    #[test]
+    fn simple_commands() {
+        for c in [
+            "a CAPABILITY", "a LOGOUT", "a NOOP", "a STARTTLS", "a NAMESPACE", "a IDLE", "a UNAUTHENTICATE",
+            "a CHECK", "a CLOSE", "a UNSELECT", "a EXPUNGE", "a UID EXPUNGE 3000:3002",
+            "a DELETE blurdybloop", "a SUBSCRIBE #news.comp.mail.mime", "a UNSUBSCRIBE \"x y\"",
+            "a RENAME blurdybloop sarasoop", "a RENAME INBOX old-mail", "a CREATE owatagusiam/",
+            "a CREATE MySpecial (USE (\\Drafts \\Sent))", "a LSUB \"#news.\" \"comp.mail.*\"",
+            "a STATUS blurdybloop (UIDNEXT MESSAGES)", "a STATUS INBOX (MESSAGES SIZE DELETED HIGHESTMODSEQ)",
+            "a ENABLE CONDSTORE QRESYNC", "a ENABLE UTF8=ACCEPT", "a COMPRESS DEFLATE",
+            "a GETQUOTA \"\"", "a GETQUOTAROOT INBOX", "a SETQUOTA \"\" (STORAGE 512)", "a SETQUOTA \"\" ()",
+            "a GETMETADATA \"\" /shared/comment", "a GETMETADATA (MAXSIZE 1024) INBOX (/shared/comment /private/comment)",
+            "a GETMETADATA (DEPTH infinity) INBOX /private/x", "a SETMETADATA INBOX (/private/comment NIL)",
+            "a SETMETADATA INBOX (/private/comment \"My new comment\")",
+            "a SETACL INBOX/Drafts Fred +rwix", "a DELETEACL INBOX/Drafts Fred", "a GETACL INBOX",
+            "a LISTRIGHTS ~/Mail/saved smith", "a MYRIGHTS INBOX",
+            "a COPY 2:4 MEETING", "a UID COPY 1:* x", "a MOVE 1,3 Trash", "a UID MOVE 42:69 foo",
+            "a STORE 2:4 +FLAGS (\\Deleted)", "a UID STORE 1 -FLAGS.SILENT (\\Seen $Forwarded)",
+            "a STORE 1 FLAGS ()", "a STORE 7,5,9 (UNCHANGEDSINCE 320162338) +FLAGS.SILENT (\\Deleted)",
+            "a SELECT INBOX (CONDSTORE)", "a EXAMINE blurdybloop",
+            "a SELECT INBOX (QRESYNC (67890007 20050715194045000 41,43:211,214:541))",
+            "a SELECT INBOX (QRESYNC (67890007 90060115194045000 1:29997 (5000,7500,9000,9990:9999 15000,22500,27000,29970,29973,29976,29979,29982,29985,29988,29991,29994,29997)))",
+            "a ID (\"name\" \"sodr\" \"version\" NIL)", "a ID NIL",
+            "a LOGIN SMITH SESAME", "a LOGIN \"fred\" {4}\r\npw\r\n",
+            "a AUTHENTICATE PLAIN", "a AUTHENTICATE PLAIN AHRlc3QAdGVzdA==", "a AUTHENTICATE PLAIN =",
+            "a LIST \"\" \"\"", "a LIST #news.comp.mail.misc \"\"", "a LIST /usr/staff/jones \"\"", "a LIST ~/Mail/ %",
+            "a LIST (SUBSCRIBED) \"\" \"*\"", "a LIST \"\" (\"INBOX\" \"Drafts\") RETURN (CHILDREN)",
+            "a LIST () \"\" % RETURN (STATUS (MESSAGES UNSEEN))", "a LIST (SPECIAL-USE RECURSIVEMATCH) \"\" *",
+            "a LIST \"\" * RETURN (SUBSCRIBED SPECIAL-USE CHILDREN)",
+            "a APPEND saved-messages (\\Seen) {5}\r\nhello",
+            "a APPEND saved \"17-Jul-1996 02:44:25 -0700\" {3+}\r\nabc",
+            "a APPEND saved (\\Seen) \" 7-Feb-1994 21:52:25 -0800\" {2}\r\nhi (\\Answered) {1}\r\nx",
+            "a APPEND Drafts CATENATE (URL \"/Drafts;UIDVALIDITY=385759045/;UID=20/;section=HEADER\" TEXT {4}\r\n\r\n\r\n URL \"/x\")",
+            "a APPEND x UTF8 (~{3}\r\na\0b)", "a APPEND x ~{2}\r\n\0\0",
+        ] {
+            let mut v = c.as_bytes().to_vec();
+            v.extend_from_slice(b"\r\n");
+            round_trip(&v);
+        }
+    }
+
+    #[test]
+    fn values() {
+        assert_eq!(
+            round_trip(b"a1 enable condstore\r\n"),
+            CommandBody::Enable(vec![Capability::CondStore])
+        );
+        match round_trip(b"a1 select inbox (condstore)\r\n") {
+            CommandBody::Select { mailbox, params } => {
+                assert!(mailbox.is_inbox());
+                assert_eq!(params, vec![SelectParam::CondStore]);
+            }
+            b => panic!("{b:?}"),
+        }
+        match round_trip(b"a STORE 1:3 +FLAGS \\Seen \\Deleted\r\n") {
+            CommandBody::Store {
+                action,
+                silent,
+                flags,
+                ..
+            } => {
+                assert_eq!((action, silent, flags.len()), (StoreAction::Add, false, 2));
+            }
+            b => panic!("{b:?}"),
+        }
+        match round_trip(b"a APPEND INBOX {5+}\r\nab\0cd\r\n") {
+            CommandBody::Append { mailbox, messages } => {
+                assert_eq!(mailbox, Mailbox::from("INBOX"));
+                match &messages[0].data {
+                    crate::types::AppendData::Literal(l) => {
+                        assert_eq!(
+                            (&l.data[..], l.mode),
+                            (&b"ab\0cd"[..], LiteralMode::NonSync)
+                        );
+                    }
+                    d => panic!("{d:?}"),
+                }
+            }
+            b => panic!("{b:?}"),
+        }
+        match round_trip(b"a AUTHENTICATE PLAIN AHRlc3QAdGVzdA==\r\n") {
+            CommandBody::Authenticate {
+                mechanism,
+                initial_response,
+            } => {
+                assert_eq!(mechanism.as_str(), "PLAIN");
+                assert_eq!(&initial_response.unwrap().0[..], b"\0test\0test");
+            }
+            b => panic!("{b:?}"),
+        }
+    }
+
+    #[test]
+    fn secrets_stay_out_of_debug() {
+        let (c, _) = parse_command(b"a LOGIN user hunter2\r\n").unwrap();
+        assert!(!format!("{c:?}").contains("hunter2"));
+    }
+
+    #[test]
+    fn quirks() {
+        // Lowercase command names (imaplib-style clients, hand-typed sessions).
+        round_trip(b"a1 uid copy 1:2 trash\r\n");
+        round_trip(b"a1 login joe secret\r\n");
+        // Doubled spaces and a trailing space.
+        round_trip(b"a1  SELECT  INBOX \r\n");
+        // NUL inside an ordinary literal: clients send it and Dovecot stores it.
+        round_trip(b"a1 APPEND INBOX {3}\r\na\0b\r\n");
+    }
+
+    #[test]
+    fn invalid_commands() {
+        let mut bad = 0;
+        for (input, offset) in [
+            (&b"A+1 NOOP\r\n"[..], 1),
+            (b"(A1 NOOP\r\n", 0),
+            (b"A1 FROB\r\n", 3),
+            (b"A1 NOOP extra\r\n", 8),
+            (b"A1 SELECT\r\n", 9),
+            (b"A1 LOGIN \"a\0b\" c\r\n", 11),
+            (b"A1 LOGIN \"a\rb\" c\r\n", 11),
+            (b"A1 LOGIN \"ab c\r\n", 14),
+            (b"A1 LOGIN a\xffb c\r\n", 10),
+            (b"A1 STATUS INBOX (MESSAGES\r\n", 25),
+            (b"A1 STATUS INBOX (FOO)\r\n", 17),
+            (b"A1 COPY 0 x\r\n", 8),
+            (b"A1 COPY 4294967296 x\r\n", 8),
+            (b"A1 COPY 1: x\r\n", 10),
+            (b"A1 UID NOOP\r\n", 7),
+            (b"A1 UID EXPUNGE\r\n", 14),
+            (b"A1 APPEND x (\\Seen\r\n", 18),
+            (b"A1 APPEND x\r\n", 11),
+            (b"A1 SELECT x (QRESYNC (0 1))\r\n", 22),
+            (b"A1 AUTHENTICATE PLAIN abc\r\n", 25),
+            (b"A1 ENABLE\r\n", 9),
+            (b"A1 STORE 1 FLAGS (\\Seen\r\n", 23),
+            (b"A1 LOGIN a\nb c\r\n", 10),
+            (b"\r\n", 0),
+        ] {
+            let e = parse_command(input).unwrap_err();
+            if e.offset() != Some(offset) {
+                eprintln!(
+                    "MISMATCH {:?}: {e} (want {offset})",
+                    String::from_utf8_lossy(input)
+                );
+                bad += 1;
+            }
+        }
+        assert_eq!(bad, 0);
+        // The tag is reported when it could be read.
+        let e = parse_command(b"T7 FROB\r\n").unwrap_err();
+        assert_eq!(e.tag().map(|t| t.as_str()), Some("T7"));
+        // A literal length past number64 is reported at its digits.
+        let e = parse_command(b"A1 LOGIN {99999999999999999999}\r\n").unwrap_err();
+        assert_eq!(e.offset(), Some(10));
+    }
 }

@@ -1,26 +1,762 @@
-//! STUB: client commands (being written in parallel).
-#![allow(missing_docs)]
+//! Client commands (RFC 9051 §6, §9 `command`; RFC 3501 §6; and the
+//! commands of the extensions in DESIGN).
 
-use super::core::Tag;
+use std::borrow::Cow;
 
+use super::capability::Capability;
+use super::core::{cow_bytes_owned, AString, Atom, Literal, NString, RawValue, Secret, Tag};
+use super::datetime::DateTime;
+use super::fetch::FetchArgs;
+use super::flag::Flag;
+use super::mailbox::{ListMailbox, Mailbox};
+use super::search::{SearchArgs, SortArgs, ThreadArgs};
+use super::sequence::SequenceSet;
+use super::status::StatusAttribute;
+
+/// `command = tag SP (command-any / command-auth / command-nonauth /
+/// command-select) CRLF` (RFC 9051 §9).
+///
+/// ```
+/// use imap_proto::types::{Command, CommandBody, Tag};
+/// let c = Command { tag: Tag::try_from("a1").unwrap(), body: CommandBody::Capability };
+/// assert_eq!(c.to_bytes(), b"a1 CAPABILITY\r\n");
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Command<'a> {
+    /// The tag the completion will carry.
     pub tag: Tag<'a>,
+    /// What is asked.
     pub body: CommandBody<'a>,
 }
 
+/// An extension parameter this crate does not know, kept as received
+/// (RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`). Only the
+/// parser builds these; build known parameters with their own variants.
 #[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TaggedExtension<'a> {
+    pub(crate) name: Atom<'a>,
+    pub(crate) value: Option<RawValue<'a>>,
+}
+
+impl<'a> TaggedExtension<'a> {
+    /// `tagged-ext-label`.
+    pub fn name(&self) -> &Atom<'a> {
+        &self.name
+    }
+    /// `tagged-ext-val`, as received.
+    pub fn value(&self) -> Option<&RawValue<'a>> {
+        self.value.as_ref()
+    }
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> TaggedExtension<'static> {
+        TaggedExtension {
+            name: self.name.into_owned(),
+            value: self.value.map(RawValue::into_owned),
+        }
+    }
+}
+
+/// `select-param` (RFC 4466 §2.1, RFC 7162 §3.1.8 and §3.2.5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SelectParam<'a> {
+    /// `CONDSTORE`
+    CondStore,
+    /// `QRESYNC (uidvalidity modseq [known-uids] [seq-match-data])`
+    QResync {
+        /// The UIDVALIDITY the client knows.
+        uid_validity: std::num::NonZeroU32,
+        /// The last known mod-sequence.
+        mod_seq: u64,
+        /// `known-uids = sequence-set`.
+        known_uids: Option<SequenceSet>,
+        /// `seq-match-data = "(" known-sequence-set SP known-uid-set ")"`.
+        seq_match: Option<(SequenceSet, SequenceSet)>,
+    },
+    /// Any other parameter.
+    Other(TaggedExtension<'a>),
+}
+
+/// `create-param` (RFC 4466 §2.2, RFC 6154 §3 `USE`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CreateParam<'a> {
+    /// `"USE" SP "(" [use-attr *(SP use-attr)] ")"`: special-use attributes,
+    /// each the atom after its backslash (`Sent` for `\Sent`).
+    Use(Vec<Atom<'a>>),
+    /// Any other parameter.
+    Other(TaggedExtension<'a>),
+}
+
+/// `list-select-opt` (RFC 5258 §6, RFC 6154 §6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListSelectOption<'a> {
+    /// `SUBSCRIBED`
+    Subscribed,
+    /// `REMOTE`
+    Remote,
+    /// `RECURSIVEMATCH`
+    RecursiveMatch,
+    /// `SPECIAL-USE`
+    SpecialUse,
+    /// `option-extension`
+    Other(TaggedExtension<'a>),
+}
+
+/// `return-option` (RFC 5258 §6, RFC 5819 §4, RFC 6154 §6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ListReturnOption<'a> {
+    /// `SUBSCRIBED`
+    Subscribed,
+    /// `CHILDREN`
+    Children,
+    /// `SPECIAL-USE`
+    SpecialUse,
+    /// `"STATUS" SP "(" status-att *(SP status-att) ")"` (LIST-STATUS)
+    Status(Vec<StatusAttribute>),
+    /// `option-extension`
+    Other(TaggedExtension<'a>),
+}
+
+/// `append-data` (RFC 9051 §9, RFC 3502, RFC 4469, RFC 6855).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AppendData<'a> {
+    /// `literal` or `literal8`: the message.
+    Literal(Literal<'a>),
+    /// `"UTF8" SP "(" literal8 ")"` (RFC 6855 §4).
+    Utf8(Literal<'a>),
+    /// `"CATENATE" SP "(" cat-part *(SP cat-part) ")"` (RFC 4469).
+    Catenate(Vec<CatenatePart<'a>>),
+}
+
+/// `cat-part = text-literal / url` (RFC 4469 §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CatenatePart<'a> {
+    /// `"TEXT" SP literal`
+    Text(Literal<'a>),
+    /// `"URL" SP astring`
+    Url(AString<'a>),
+}
+
+/// `append-message = append-opts SP append-data` (RFC 3502 §6).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AppendMessage<'a> {
+    /// `flag-list`, if given (`()` and absent are kept apart).
+    pub flags: Option<Vec<Flag<'a>>>,
+    /// `date-time`, if given.
+    pub date: Option<DateTime>,
+    /// The message, or its parts.
+    pub data: AppendData<'a>,
+}
+
+/// `store-att-flags = (["+" / "-"] "FLAGS" [".SILENT"]) SP (flag-list /
+/// (flag *(SP flag)))` (RFC 9051 §9).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum StoreAction {
+    /// `FLAGS`: replace.
+    Replace,
+    /// `+FLAGS`: add.
+    Add,
+    /// `-FLAGS`: remove.
+    Remove,
+}
+
+/// `store-modifier` (RFC 4466 §2.5, RFC 7162 §3.1.3).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StoreModifier<'a> {
+    /// `UNCHANGEDSINCE mod-sequence-valzer`
+    UnchangedSince(u64),
+    /// Any other modifier.
+    Other(TaggedExtension<'a>),
+}
+
+/// `getmetadata-option` (RFC 5464 §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum GetMetadataOption {
+    /// `MAXSIZE number`
+    MaxSize(u32),
+    /// `DEPTH ("0" / "1" / "infinity")`
+    Depth(MetadataDepth),
+}
+
+/// The `DEPTH` of GETMETADATA (RFC 5464 §4.2.2).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum MetadataDepth {
+    /// `0`
+    Zero,
+    /// `1`
+    One,
+    /// `infinity`
+    Infinity,
+}
+
+/// `value = nstring / literal8` of SETMETADATA (RFC 5464 §5).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum MetadataValue<'a> {
+    /// A string, or NIL to remove the entry.
+    String(NString<'a>),
+    /// `literal8`: binary data.
+    Binary(Cow<'a, [u8]>),
+}
+
+/// Every command this crate knows, without its tag.
+///
+/// `uid: true` stands for the `UID` prefix (RFC 9051 §6.4.9).
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum CommandBody<'a> {
+    /// `CAPABILITY`
+    Capability,
+    /// `LOGOUT`
+    Logout,
+    /// `NOOP`
     Noop,
-    #[doc(hidden)]
-    Phantom(std::marker::PhantomData<&'a ()>),
+    /// `ID (params)` or `ID NIL` (RFC 2971): field-value pairs.
+    Id(Option<Vec<(AString<'a>, NString<'a>)>>),
+    /// `STARTTLS`
+    StartTls,
+    /// `AUTHENTICATE auth-type [SP initial-resp]` (RFC 9051, RFC 4959).
+    Authenticate {
+        /// The SASL mechanism (`PLAIN`...).
+        mechanism: Atom<'a>,
+        /// The initial response, decoded from BASE64 (SASL-IR); `Some` of
+        /// an empty value is sent as `=`.
+        initial_response: Option<Secret<Cow<'a, [u8]>>>,
+    },
+    /// `LOGIN userid SP password`
+    Login {
+        /// The user name.
+        username: AString<'a>,
+        /// The password, hidden from `Debug`.
+        password: Secret<AString<'a>>,
+    },
+    /// `ENABLE 1*(SP capability)` (RFC 5161)
+    Enable(Vec<Capability<'a>>),
+    /// `SELECT mailbox [select-params]`
+    Select {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// CONDSTORE, QRESYNC...
+        params: Vec<SelectParam<'a>>,
+    },
+    /// `EXAMINE mailbox [select-params]`
+    Examine {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// CONDSTORE, QRESYNC...
+        params: Vec<SelectParam<'a>>,
+    },
+    /// `CREATE mailbox [create-params]`
+    Create {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// `USE (...)` and others.
+        params: Vec<CreateParam<'a>>,
+    },
+    /// `DELETE mailbox`
+    Delete(Mailbox<'a>),
+    /// `RENAME mailbox SP mailbox [rename-params]`
+    Rename {
+        /// The old name.
+        from: Mailbox<'a>,
+        /// The new name.
+        to: Mailbox<'a>,
+        /// `rename-params` (RFC 4466).
+        params: Vec<TaggedExtension<'a>>,
+    },
+    /// `SUBSCRIBE mailbox`
+    Subscribe(Mailbox<'a>),
+    /// `UNSUBSCRIBE mailbox`
+    Unsubscribe(Mailbox<'a>),
+    /// `LIST [SP list-select-opts] SP mailbox SP mbox-or-pat [SP
+    /// list-return-opts]` (RFC 9051, RFC 5258).
+    List {
+        /// `list-select-opts`; `Some(vec![])` is `()`.
+        selection: Option<Vec<ListSelectOption<'a>>>,
+        /// The reference name.
+        reference: Mailbox<'a>,
+        /// One or more patterns (more than one is sent as `(...)`).
+        patterns: Vec<ListMailbox<'a>>,
+        /// `RETURN (...)`; `Some(vec![])` is `RETURN ()`.
+        returns: Option<Vec<ListReturnOption<'a>>>,
+    },
+    /// `LSUB mailbox SP list-mailbox` (RFC 3501)
+    Lsub {
+        /// The reference name.
+        reference: Mailbox<'a>,
+        /// The pattern.
+        pattern: ListMailbox<'a>,
+    },
+    /// `NAMESPACE` (RFC 2342)
+    Namespace,
+    /// `STATUS mailbox SP "(" status-att *(SP status-att) ")"`
+    Status {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// The items asked for.
+        items: Vec<StatusAttribute>,
+    },
+    /// `APPEND mailbox 1*append-message` (RFC 9051, RFC 3502 MULTIAPPEND).
+    Append {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// One message, or several (MULTIAPPEND).
+        messages: Vec<AppendMessage<'a>>,
+    },
+    /// `IDLE` (RFC 2177)
+    Idle,
+    /// `UNAUTHENTICATE` (RFC 8437)
+    Unauthenticate,
+    /// `COMPRESS algorithm` (RFC 4978)
+    Compress(Atom<'a>),
+    /// `GETQUOTA quota-root-name` (RFC 9208)
+    GetQuota(AString<'a>),
+    /// `GETQUOTAROOT mailbox` (RFC 9208)
+    GetQuotaRoot(Mailbox<'a>),
+    /// `SETQUOTA quota-root-name SP "(" [resource SP limit *(...)] ")"`
+    SetQuota {
+        /// The quota root.
+        root: AString<'a>,
+        /// Resource names (`STORAGE`...) with their new limits.
+        limits: Vec<(Atom<'a>, u64)>,
+    },
+    /// `GETMETADATA [SP options] SP mailbox SP entries` (RFC 5464)
+    GetMetadata {
+        /// `MAXSIZE`, `DEPTH`; empty when absent.
+        options: Vec<GetMetadataOption>,
+        /// The mailbox (`""` for server annotations).
+        mailbox: Mailbox<'a>,
+        /// One or more entry names (more than one is sent as `(...)`).
+        entries: Vec<AString<'a>>,
+    },
+    /// `SETMETADATA mailbox SP "(" entry SP value *(...) ")"` (RFC 5464)
+    SetMetadata {
+        /// The mailbox (`""` for server annotations).
+        mailbox: Mailbox<'a>,
+        /// Entry names with values (NIL removes).
+        entries: Vec<(AString<'a>, MetadataValue<'a>)>,
+    },
+    /// `SETACL mailbox SP identifier SP mod-rights` (RFC 4314)
+    SetAcl {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// Whose rights.
+        identifier: AString<'a>,
+        /// `["+" / "-"] rights`, as an astring.
+        rights: AString<'a>,
+    },
+    /// `DELETEACL mailbox SP identifier` (RFC 4314)
+    DeleteAcl {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// Whose rights.
+        identifier: AString<'a>,
+    },
+    /// `GETACL mailbox` (RFC 4314)
+    GetAcl(Mailbox<'a>),
+    /// `LISTRIGHTS mailbox SP identifier` (RFC 4314)
+    ListRights {
+        /// The mailbox.
+        mailbox: Mailbox<'a>,
+        /// Whose rights.
+        identifier: AString<'a>,
+    },
+    /// `MYRIGHTS mailbox` (RFC 4314)
+    MyRights(Mailbox<'a>),
+    /// `CHECK` (RFC 3501)
+    Check,
+    /// `CLOSE`
+    Close,
+    /// `UNSELECT` (RFC 3691)
+    Unselect,
+    /// `EXPUNGE`
+    Expunge,
+    /// `UID EXPUNGE sequence-set` (RFC 4315)
+    UidExpunge(SequenceSet),
+    /// `[UID] COPY sequence-set SP mailbox`
+    Copy {
+        /// `UID COPY`.
+        uid: bool,
+        /// Which messages.
+        set: SequenceSet,
+        /// Where to.
+        mailbox: Mailbox<'a>,
+    },
+    /// `[UID] MOVE sequence-set SP mailbox` (RFC 6851)
+    Move {
+        /// `UID MOVE`.
+        uid: bool,
+        /// Which messages.
+        set: SequenceSet,
+        /// Where to.
+        mailbox: Mailbox<'a>,
+    },
+    /// `[UID] FETCH ...`
+    Fetch {
+        /// `UID FETCH`.
+        uid: bool,
+        /// Set, attributes, modifiers.
+        args: FetchArgs<'a>,
+    },
+    /// `[UID] STORE sequence-set [store-modifiers] SP store-att-flags`
+    Store {
+        /// `UID STORE`.
+        uid: bool,
+        /// Which messages.
+        set: SequenceSet,
+        /// `UNCHANGEDSINCE` and others.
+        modifiers: Vec<StoreModifier<'a>>,
+        /// Replace, add or remove.
+        action: StoreAction,
+        /// `.SILENT`: no untagged FETCH in reply.
+        silent: bool,
+        /// The flags (sent as a `flag-list`).
+        flags: Vec<Flag<'a>>,
+    },
+    /// `[UID] SEARCH ...`
+    Search {
+        /// `UID SEARCH`.
+        uid: bool,
+        /// Return options, charset, criteria.
+        args: SearchArgs<'a>,
+    },
+    /// `[UID] SORT ...` (RFC 5256, RFC 5267)
+    Sort {
+        /// `UID SORT`.
+        uid: bool,
+        /// Return options, criteria, charset, search keys.
+        args: SortArgs<'a>,
+    },
+    /// `[UID] THREAD ...` (RFC 5256)
+    Thread {
+        /// `UID THREAD`.
+        uid: bool,
+        /// Algorithm, charset, search keys.
+        args: ThreadArgs<'a>,
+    },
+}
+
+fn ext_list<'a>(v: Vec<TaggedExtension<'a>>) -> Vec<TaggedExtension<'static>> {
+    v.into_iter().map(TaggedExtension::into_owned).collect()
+}
+
+fn owned_vec<T, U>(v: Vec<T>, f: impl FnMut(T) -> U) -> Vec<U> {
+    v.into_iter().map(f).collect()
+}
+
+impl SelectParam<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> SelectParam<'static> {
+        match self {
+            SelectParam::CondStore => SelectParam::CondStore,
+            SelectParam::QResync {
+                uid_validity,
+                mod_seq,
+                known_uids,
+                seq_match,
+            } => SelectParam::QResync {
+                uid_validity,
+                mod_seq,
+                known_uids,
+                seq_match,
+            },
+            SelectParam::Other(x) => SelectParam::Other(x.into_owned()),
+        }
+    }
+}
+
+impl CreateParam<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> CreateParam<'static> {
+        match self {
+            CreateParam::Use(v) => CreateParam::Use(owned_vec(v, Atom::into_owned)),
+            CreateParam::Other(x) => CreateParam::Other(x.into_owned()),
+        }
+    }
+}
+
+impl ListSelectOption<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> ListSelectOption<'static> {
+        match self {
+            ListSelectOption::Subscribed => ListSelectOption::Subscribed,
+            ListSelectOption::Remote => ListSelectOption::Remote,
+            ListSelectOption::RecursiveMatch => ListSelectOption::RecursiveMatch,
+            ListSelectOption::SpecialUse => ListSelectOption::SpecialUse,
+            ListSelectOption::Other(x) => ListSelectOption::Other(x.into_owned()),
+        }
+    }
+}
+
+impl ListReturnOption<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> ListReturnOption<'static> {
+        match self {
+            ListReturnOption::Subscribed => ListReturnOption::Subscribed,
+            ListReturnOption::Children => ListReturnOption::Children,
+            ListReturnOption::SpecialUse => ListReturnOption::SpecialUse,
+            ListReturnOption::Status(v) => ListReturnOption::Status(v),
+            ListReturnOption::Other(x) => ListReturnOption::Other(x.into_owned()),
+        }
+    }
+}
+
+impl AppendMessage<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> AppendMessage<'static> {
+        AppendMessage {
+            flags: self.flags.map(|f| owned_vec(f, Flag::into_owned)),
+            date: self.date,
+            data: match self.data {
+                AppendData::Literal(l) => AppendData::Literal(l.into_owned()),
+                AppendData::Utf8(l) => AppendData::Utf8(l.into_owned()),
+                AppendData::Catenate(parts) => {
+                    AppendData::Catenate(owned_vec(parts, |p| match p {
+                        CatenatePart::Text(l) => CatenatePart::Text(l.into_owned()),
+                        CatenatePart::Url(u) => CatenatePart::Url(u.into_owned()),
+                    }))
+                }
+            },
+        }
+    }
 }
 
 impl Command<'_> {
+    /// Detaches the value from the input it was parsed from.
     pub fn into_owned(self) -> Command<'static> {
         Command {
             tag: self.tag.into_owned(),
-            body: CommandBody::Noop,
+            body: self.body.into_owned(),
+        }
+    }
+}
+
+impl CommandBody<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> CommandBody<'static> {
+        use CommandBody as C;
+        let nstr = |n: NString<'_>| n.map(|s| s.into_owned());
+        match self {
+            C::Capability => C::Capability,
+            C::Logout => C::Logout,
+            C::Noop => C::Noop,
+            C::Id(p) => C::Id(p.map(|v| owned_vec(v, |(k, val)| (k.into_owned(), nstr(val))))),
+            C::StartTls => C::StartTls,
+            C::Authenticate {
+                mechanism,
+                initial_response,
+            } => C::Authenticate {
+                mechanism: mechanism.into_owned(),
+                initial_response: initial_response.map(|s| Secret(cow_bytes_owned(s.0))),
+            },
+            C::Login { username, password } => C::Login {
+                username: username.into_owned(),
+                password: Secret(password.0.into_owned()),
+            },
+            C::Enable(v) => C::Enable(owned_vec(v, Capability::into_owned)),
+            C::Select { mailbox, params } => C::Select {
+                mailbox: mailbox.into_owned(),
+                params: owned_vec(params, SelectParam::into_owned),
+            },
+            C::Examine { mailbox, params } => C::Examine {
+                mailbox: mailbox.into_owned(),
+                params: owned_vec(params, SelectParam::into_owned),
+            },
+            C::Create { mailbox, params } => C::Create {
+                mailbox: mailbox.into_owned(),
+                params: owned_vec(params, CreateParam::into_owned),
+            },
+            C::Delete(m) => C::Delete(m.into_owned()),
+            C::Rename { from, to, params } => C::Rename {
+                from: from.into_owned(),
+                to: to.into_owned(),
+                params: ext_list(params),
+            },
+            C::Subscribe(m) => C::Subscribe(m.into_owned()),
+            C::Unsubscribe(m) => C::Unsubscribe(m.into_owned()),
+            C::List {
+                selection,
+                reference,
+                patterns,
+                returns,
+            } => C::List {
+                selection: selection.map(|v| owned_vec(v, ListSelectOption::into_owned)),
+                reference: reference.into_owned(),
+                patterns: owned_vec(patterns, ListMailbox::into_owned),
+                returns: returns.map(|v| owned_vec(v, ListReturnOption::into_owned)),
+            },
+            C::Lsub { reference, pattern } => C::Lsub {
+                reference: reference.into_owned(),
+                pattern: pattern.into_owned(),
+            },
+            C::Namespace => C::Namespace,
+            C::Status { mailbox, items } => C::Status {
+                mailbox: mailbox.into_owned(),
+                items,
+            },
+            C::Append { mailbox, messages } => C::Append {
+                mailbox: mailbox.into_owned(),
+                messages: owned_vec(messages, AppendMessage::into_owned),
+            },
+            C::Idle => C::Idle,
+            C::Unauthenticate => C::Unauthenticate,
+            C::Compress(a) => C::Compress(a.into_owned()),
+            C::GetQuota(r) => C::GetQuota(r.into_owned()),
+            C::GetQuotaRoot(m) => C::GetQuotaRoot(m.into_owned()),
+            C::SetQuota { root, limits } => C::SetQuota {
+                root: root.into_owned(),
+                limits: owned_vec(limits, |(a, n)| (a.into_owned(), n)),
+            },
+            C::GetMetadata {
+                options,
+                mailbox,
+                entries,
+            } => C::GetMetadata {
+                options,
+                mailbox: mailbox.into_owned(),
+                entries: owned_vec(entries, AString::into_owned),
+            },
+            C::SetMetadata { mailbox, entries } => C::SetMetadata {
+                mailbox: mailbox.into_owned(),
+                entries: owned_vec(entries, |(k, v)| {
+                    let v = match v {
+                        MetadataValue::String(s) => MetadataValue::String(nstr(s)),
+                        MetadataValue::Binary(b) => MetadataValue::Binary(cow_bytes_owned(b)),
+                    };
+                    (k.into_owned(), v)
+                }),
+            },
+            C::SetAcl {
+                mailbox,
+                identifier,
+                rights,
+            } => C::SetAcl {
+                mailbox: mailbox.into_owned(),
+                identifier: identifier.into_owned(),
+                rights: rights.into_owned(),
+            },
+            C::DeleteAcl {
+                mailbox,
+                identifier,
+            } => C::DeleteAcl {
+                mailbox: mailbox.into_owned(),
+                identifier: identifier.into_owned(),
+            },
+            C::GetAcl(m) => C::GetAcl(m.into_owned()),
+            C::ListRights {
+                mailbox,
+                identifier,
+            } => C::ListRights {
+                mailbox: mailbox.into_owned(),
+                identifier: identifier.into_owned(),
+            },
+            C::MyRights(m) => C::MyRights(m.into_owned()),
+            C::Check => C::Check,
+            C::Close => C::Close,
+            C::Unselect => C::Unselect,
+            C::Expunge => C::Expunge,
+            C::UidExpunge(s) => C::UidExpunge(s),
+            C::Copy { uid, set, mailbox } => C::Copy {
+                uid,
+                set,
+                mailbox: mailbox.into_owned(),
+            },
+            C::Move { uid, set, mailbox } => C::Move {
+                uid,
+                set,
+                mailbox: mailbox.into_owned(),
+            },
+            C::Fetch { uid, args } => C::Fetch {
+                uid,
+                args: args.into_owned(),
+            },
+            C::Store {
+                uid,
+                set,
+                modifiers,
+                action,
+                silent,
+                flags,
+            } => C::Store {
+                uid,
+                set,
+                modifiers: owned_vec(modifiers, |m| match m {
+                    StoreModifier::UnchangedSince(n) => StoreModifier::UnchangedSince(n),
+                    StoreModifier::Other(x) => StoreModifier::Other(x.into_owned()),
+                }),
+                action,
+                silent,
+                flags: owned_vec(flags, Flag::into_owned),
+            },
+            C::Search { uid, args } => C::Search {
+                uid,
+                args: args.into_owned(),
+            },
+            C::Sort { uid, args } => C::Sort {
+                uid,
+                args: args.into_owned(),
+            },
+            C::Thread { uid, args } => C::Thread {
+                uid,
+                args: args.into_owned(),
+            },
+        }
+    }
+
+    /// The command's name as sent (`"UID FETCH"`, `"SELECT"`...).
+    pub fn name(&self) -> &'static str {
+        use CommandBody as C;
+        match self {
+            C::Capability => "CAPABILITY",
+            C::Logout => "LOGOUT",
+            C::Noop => "NOOP",
+            C::Id(_) => "ID",
+            C::StartTls => "STARTTLS",
+            C::Authenticate { .. } => "AUTHENTICATE",
+            C::Login { .. } => "LOGIN",
+            C::Enable(_) => "ENABLE",
+            C::Select { .. } => "SELECT",
+            C::Examine { .. } => "EXAMINE",
+            C::Create { .. } => "CREATE",
+            C::Delete(_) => "DELETE",
+            C::Rename { .. } => "RENAME",
+            C::Subscribe(_) => "SUBSCRIBE",
+            C::Unsubscribe(_) => "UNSUBSCRIBE",
+            C::List { .. } => "LIST",
+            C::Lsub { .. } => "LSUB",
+            C::Namespace => "NAMESPACE",
+            C::Status { .. } => "STATUS",
+            C::Append { .. } => "APPEND",
+            C::Idle => "IDLE",
+            C::Unauthenticate => "UNAUTHENTICATE",
+            C::Compress(_) => "COMPRESS",
+            C::GetQuota(_) => "GETQUOTA",
+            C::GetQuotaRoot(_) => "GETQUOTAROOT",
+            C::SetQuota { .. } => "SETQUOTA",
+            C::GetMetadata { .. } => "GETMETADATA",
+            C::SetMetadata { .. } => "SETMETADATA",
+            C::SetAcl { .. } => "SETACL",
+            C::DeleteAcl { .. } => "DELETEACL",
+            C::GetAcl(_) => "GETACL",
+            C::ListRights { .. } => "LISTRIGHTS",
+            C::MyRights(_) => "MYRIGHTS",
+            C::Check => "CHECK",
+            C::Close => "CLOSE",
+            C::Unselect => "UNSELECT",
+            C::Expunge => "EXPUNGE",
+            C::UidExpunge(_) => "UID EXPUNGE",
+            C::Copy { uid: false, .. } => "COPY",
+            C::Copy { uid: true, .. } => "UID COPY",
+            C::Move { uid: false, .. } => "MOVE",
+            C::Move { uid: true, .. } => "UID MOVE",
+            C::Fetch { uid: false, .. } => "FETCH",
+            C::Fetch { uid: true, .. } => "UID FETCH",
+            C::Store { uid: false, .. } => "STORE",
+            C::Store { uid: true, .. } => "UID STORE",
+            C::Search { uid: false, .. } => "SEARCH",
+            C::Search { uid: true, .. } => "UID SEARCH",
+            C::Sort { uid: false, .. } => "SORT",
+            C::Sort { uid: true, .. } => "UID SORT",
+            C::Thread { uid: false, .. } => "THREAD",
+            C::Thread { uid: true, .. } => "UID THREAD",
         }
     }
 }
