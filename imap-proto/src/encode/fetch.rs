@@ -4,8 +4,8 @@
 
 use super::{Encode, Encoder};
 use crate::types::{
-    FetchArgs, FetchAttribute, FetchAttributes, FetchModifier, MessageDataItem, Partial,
-    PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
+    FetchArgs, FetchAttribute, FetchAttributes, FetchModifier, MessageDataItem, Partial, Section,
+    SectionMsgtext, SectionPart, SectionText,
 };
 
 impl Encode for FetchArgs<'_> {
@@ -322,21 +322,4 @@ impl Encode for MessageDataItem<'_> {
 /// `msg-att = "(" item *(SP item) ")"`.
 pub(crate) fn msg_att(e: &mut Encoder, items: &[MessageDataItem<'_>]) {
     e.paren_list(items, |e, it| it.encode(e));
-}
-
-// Shared with the search area: keep one copy when both land.
-impl Encode for PartialRange {
-    /// `nz-number ":" nz-number` or `"-" nz-number ":-" nz-number`.
-    fn encode(&self, e: &mut Encoder) {
-        let (neg, a, b) = match *self {
-            PartialRange::First(a, b) => (false, a, b),
-            PartialRange::Last(a, b) => (true, a, b),
-        };
-        if neg {
-            e.byte(b'-');
-        }
-        e.number(u64::from(a.get()));
-        e.raw(if neg { b":-" } else { b":" });
-        e.number(u64::from(b.get()));
-    }
 }

@@ -11,6 +11,7 @@ use super::body::{BodyStructure, Envelope};
 use super::core::{cow_str_owned, AString, Atom, NString, NzNumber, RawValue, ValidationError};
 use super::datetime::DateTime;
 use super::flag::Flag;
+use super::search::{ObjectId, PartialRange};
 use super::sequence::SequenceSet;
 use crate::fast;
 
@@ -747,73 +748,5 @@ impl<'a> MessageDataItemName<'a> {
     /// Detaches the value from the input it was parsed from.
     pub fn into_owned(self) -> MessageDataItemName<'static> {
         MessageDataItemName(cow_str_owned(self.0))
-    }
-}
-
-// ---- Shared with the search area (RFC 9394 PARTIAL, RFC 8474 objectid).
-// The search branch defines the same two types with the same API; when
-// both land, keep one copy (ideally in types/core.rs) and delete the other,
-// together with the duplicate `impl Encode for PartialRange`.
-
-/// `partial-range = partial-range-first / partial-range-last`,
-/// `partial-range-first = nz-number ":" nz-number`, `partial-range-last =
-/// MINUS nz-number ":" MINUS nz-number` (RFC 9394 §4). Kept in the order
-/// written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum PartialRange {
-    /// `1:5`: counted from the first (oldest) result.
-    First(NzNumber, NzNumber),
-    /// `-1:-3`: counted from the last (newest) result.
-    Last(NzNumber, NzNumber),
-}
-
-/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §5): an
-/// EMAILID or THREADID. Case-sensitive. The parser takes longer ones too
-/// (lenient; they still round-trip).
-///
-/// ```
-/// use imap_proto::types::ObjectId;
-/// assert!(ObjectId::new("M6d99ac3275bb4e").is_ok());
-/// assert!(ObjectId::new("a b").is_err());
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct ObjectId<'a>(Cow<'a, str>);
-
-/// Whether `b` may appear in an `objectid`.
-pub(crate) fn is_objectid_char(b: u8) -> bool {
-    b.is_ascii_alphanumeric() || b == b'_' || b == b'-'
-}
-
-impl<'a> ObjectId<'a> {
-    /// Checks `s` against the `objectid` rule.
-    pub fn new(s: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
-        let s = s.into();
-        if s.is_empty() || s.len() > 255 {
-            return Err(ValidationError::new(
-                "objectid",
-                "must be 1 to 255 characters long",
-                0,
-            ));
-        }
-        if let Some(at) = s.bytes().position(|b| !is_objectid_char(b)) {
-            return Err(ValidationError::new(
-                "objectid",
-                "not ALPHA, DIGIT, \"_\" or \"-\"",
-                at,
-            ));
-        }
-        Ok(Self(s))
-    }
-    pub(crate) fn unchecked(s: &'a str) -> Self {
-        debug_assert!(!s.is_empty() && s.bytes().all(is_objectid_char));
-        Self(Cow::Borrowed(s))
-    }
-    /// The identifier.
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-    /// Detaches the value from the input it was parsed from.
-    pub fn into_owned(self) -> ObjectId<'static> {
-        ObjectId(cow_str_owned(self.0))
     }
 }
