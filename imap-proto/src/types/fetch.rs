@@ -463,9 +463,6 @@ impl FetchModifier<'_> {
     }
 }
 
-/// Known `fetch-modifier` names, which [`FetchModifierOther`] may not spell.
-pub(crate) const FETCH_MODIFIER_KEYWORDS: &[&str] = &["CHANGEDSINCE", "VANISHED", "PARTIAL"];
-
 /// An unknown fetch modifier: `fetch-modifier-name [SP fetch-modif-params]`
 /// (RFC 4466). Only the parser builds these (the parameters are a
 /// [`RawValue`]).
