@@ -8,8 +8,10 @@ use imap_proto::{parse_command, parse_response};
 use imap_proto_benches::corpus_messages;
 
 fn commands(c: &mut Criterion) {
-    let msgs: Vec<Vec<u8>> =
-        corpus_messages("client.bin").into_iter().filter(|m| parse_command(m).is_ok()).collect();
+    let msgs: Vec<Vec<u8>> = corpus_messages("client.bin")
+        .into_iter()
+        .filter(|m| parse_command(m).is_ok())
+        .collect();
     let bytes: usize = msgs.iter().map(Vec::len).sum();
     let mut g = c.benchmark_group("parse_commands");
     g.throughput(Throughput::Bytes(bytes as u64));
@@ -36,8 +38,10 @@ fn commands(c: &mut Criterion) {
 }
 
 fn responses(c: &mut Criterion) {
-    let msgs: Vec<Vec<u8>> =
-        corpus_messages("server.bin").into_iter().filter(|m| parse_response(m).is_ok()).collect();
+    let msgs: Vec<Vec<u8>> = corpus_messages("server.bin")
+        .into_iter()
+        .filter(|m| parse_response(m).is_ok())
+        .collect();
     let bytes: usize = msgs.iter().map(Vec::len).sum();
     let mut g = c.benchmark_group("parse_responses");
     g.throughput(Throughput::Bytes(bytes.max(1) as u64));

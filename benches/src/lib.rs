@@ -21,7 +21,9 @@ pub fn corpus_messages(file: &str) -> Vec<Vec<u8>> {
     let mut dirs: Vec<_> = dirs.filter_map(Result::ok).map(|d| d.path()).collect();
     dirs.sort();
     for d in dirs {
-        let Ok(bytes) = std::fs::read(d.join(file)) else { continue };
+        let Ok(bytes) = std::fs::read(d.join(file)) else {
+            continue;
+        };
         out.extend(split_messages(&bytes));
     }
     out
