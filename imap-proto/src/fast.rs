@@ -10,8 +10,6 @@ const ATOM: u8 = 1;
 const ASTRING: u8 = 2;
 const TAG: u8 = 4;
 const LIST: u8 = 8;
-const QUOTED: u8 = 16;
-const TEXT: u8 = 32;
 
 /// One entry per byte: which character classes of RFC 9051 §9 it belongs to.
 static CLASS: [u8; 256] = build_classes();
@@ -22,15 +20,8 @@ const fn build_classes() -> [u8; 256] {
     while b < 256 {
         let c = b as u8;
         let mut v = 0u8;
-        // TEXT-CHAR = <any CHAR except CR and LF>; CHAR = %x01-7F
+        // CHAR = %x01-7F
         let is_char = c >= 0x01 && c <= 0x7f;
-        if is_char && c != b'\r' && c != b'\n' {
-            v |= TEXT;
-            // QUOTED-CHAR = <any TEXT-CHAR except quoted-specials>
-            if c != b'"' && c != b'\\' {
-                v |= QUOTED;
-            }
-        }
         let ctl = c < 0x20 || c == 0x7f;
         // atom-specials = "(" / ")" / "{" / SP / CTL / list-wildcards /
         //                 quoted-specials / resp-specials
@@ -80,18 +71,6 @@ pub(crate) fn is_tag_char(b: u8) -> bool {
 #[inline]
 pub(crate) fn is_list_char(b: u8) -> bool {
     CLASS[b as usize] & LIST != 0
-}
-
-/// `QUOTED-CHAR` without the escapes: a 7-bit `TEXT-CHAR` that is not `"` or `\`.
-#[inline]
-pub(crate) fn is_quoted_char(b: u8) -> bool {
-    CLASS[b as usize] & QUOTED != 0
-}
-
-/// `TEXT-CHAR = <any CHAR except CR and LF>` (RFC 9051 §9).
-#[inline]
-pub(crate) fn is_text_char(b: u8) -> bool {
-    CLASS[b as usize] & TEXT != 0
 }
 
 /// `ALPHA / DIGIT / "_" / "-"`: one byte of an `objectid` (RFC 8474 §7).
@@ -298,8 +277,6 @@ mod tests {
         assert!(is_astring_char(b']') && !is_atom_char(b']'));
         assert!(is_atom_char(b'+') && !is_tag_char(b'+'));
         assert!(is_list_char(b'%') && is_list_char(b'*'));
-        assert!(is_text_char(b'"') && !is_quoted_char(b'"'));
-        assert!(!is_text_char(b'\n') && !is_text_char(0));
     }
 
     #[test]

@@ -26,8 +26,6 @@
 //! ```
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
-// Removed once every area of the grammar has landed.
-#![allow(dead_code)]
 
 mod fast;
 

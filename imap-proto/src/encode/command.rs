@@ -374,6 +374,12 @@ impl Encode for CommandBody<'_> {
                 e.sp();
                 identifier.encode(e);
             }
+            C::CancelUpdate(tags) => {
+                for t in tags {
+                    e.sp();
+                    e.quoted(t.as_str().as_bytes());
+                }
+            }
             C::UidExpunge(set) => {
                 e.sp();
                 set.encode(e);

@@ -46,7 +46,7 @@ impl Encode for Literal<'_> {
 impl Encode for RawValue<'_> {
     /// Byte for byte as received (the parser proved it one whole value).
     fn encode(&self, e: &mut Encoder) {
-        e.raw(self.as_bytes());
+        e.raw_with_literals(self.as_bytes());
     }
 }
 

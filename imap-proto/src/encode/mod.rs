@@ -251,6 +251,42 @@ impl Encoder {
         self.line_start = after;
     }
 
+    /// Writes bytes the parser proved to be one valid run of values (a
+    /// [`RawValue`](crate::types::RawValue), the rest of unknown data),
+    /// marking the literals inside as their own fragments.
+    pub(crate) fn raw_with_literals(&mut self, rest: &[u8]) {
+        let mut pos = 0;
+        while let Some(k) = memchr::memchr(b'\n', &rest[pos..]) {
+            let lf = pos + k;
+            if lf == pos || rest[lf - 1] != b'\r' {
+                break;
+            }
+            let Ok(Some(h)) = fast::literal_header(&rest[pos..lf - 1]) else {
+                break;
+            };
+            let body = lf + 1;
+            let end = usize::try_from(h.length)
+                .ok()
+                .and_then(|n| body.checked_add(n))
+                .filter(|&n| n <= rest.len())
+                .unwrap_or(rest.len());
+            self.raw(&rest[pos..body]);
+            let start = self.out.bytes.len();
+            self.out.spans.push(Span::Line(self.line_start, start));
+            self.raw(&rest[body..end]);
+            let after = self.out.bytes.len();
+            let mode = if h.non_sync {
+                LiteralMode::NonSync
+            } else {
+                LiteralMode::Sync
+            };
+            self.out.spans.push(Span::Literal(start, after, mode));
+            self.line_start = after;
+            pos = end;
+        }
+        self.raw(&rest[pos..]);
+    }
+
     /// Writes `items` separated by SP.
     pub(crate) fn sp_list<T>(&mut self, items: &[T], mut f: impl FnMut(&mut Self, &T)) {
         for (k, it) in items.iter().enumerate() {

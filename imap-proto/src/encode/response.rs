@@ -3,8 +3,7 @@
 //! SP, upper-case keywords, the cheapest string form).
 
 use super::core::flag_list;
-use super::{Encode, EncodeOptions, Encoded, Encoder, Span};
-use crate::types::LiteralMode;
+use super::{Encode, EncodeOptions, Encoded, Encoder};
 use crate::types::{
     CharsetName, CodeText, ContinueRequest, Data, Delimiter, ListExtendedItem, MailboxAttribute,
     MailboxList, MetadataCode, MetadataEntries, MetadataValue, NamespaceDescr, ObjectId, RespText,
@@ -106,42 +105,6 @@ impl Encode for Delimiter {
         let mut buf = [0u8; 4];
         e.quoted(self.as_char().encode_utf8(&mut buf).as_bytes());
     }
-}
-
-/// Bytes the parser proved to be the rest of one message: lines whose
-/// CRLF is always preceded by a literal header, each followed by its
-/// octets. Written as they are, with the fragments marked.
-fn raw_with_literals(e: &mut Encoder, rest: &[u8]) {
-    let mut pos = 0;
-    while let Some(k) = memchr::memchr(b'\n', &rest[pos..]) {
-        let lf = pos + k;
-        if lf == pos || rest[lf - 1] != b'\r' {
-            break;
-        }
-        let Ok(Some(h)) = crate::fast::literal_header(&rest[pos..lf - 1]) else {
-            break;
-        };
-        let body = lf + 1;
-        let end = usize::try_from(h.length)
-            .ok()
-            .and_then(|n| body.checked_add(n))
-            .filter(|&n| n <= rest.len())
-            .unwrap_or(rest.len());
-        e.raw(&rest[pos..body]);
-        let start = e.out.bytes.len();
-        e.out.spans.push(Span::Line(e.line_start, start));
-        e.raw(&rest[body..end]);
-        let after = e.out.bytes.len();
-        let mode = if h.non_sync {
-            LiteralMode::NonSync
-        } else {
-            LiteralMode::Sync
-        };
-        e.out.spans.push(Span::Literal(start, after, mode));
-        e.line_start = after;
-        pos = end;
-    }
-    e.raw(&rest[pos..]);
 }
 
 fn delimiter(e: &mut Encoder, d: &Option<Delimiter>) {
@@ -465,12 +428,7 @@ impl Encode for Data<'_> {
             }
             Data::Thread(threads) => {
                 e.raw(b"THREAD");
-                if !threads.is_empty() {
-                    e.sp();
-                    for t in threads {
-                        t.encode(e);
-                    }
-                }
+                super::search::thread_data(e, threads);
             }
             Data::Flags(f) => {
                 e.raw(b"FLAGS ");
@@ -491,7 +449,7 @@ impl Encode for Data<'_> {
             Data::Fetch { seq, items } => {
                 e.number(u64::from(seq.get()));
                 e.raw(b" FETCH ");
-                e.paren_list(items, |e, it| it.encode(e));
+                super::fetch::msg_att(e, items);
             }
             Data::Vanished { earlier, uids } => {
                 e.raw(if *earlier {
@@ -596,7 +554,7 @@ impl Encode for Data<'_> {
                 o.name().encode(e);
                 if let Some(rest) = o.rest() {
                     e.sp();
-                    raw_with_literals(e, rest);
+                    e.raw_with_literals(rest);
                 }
             }
         }

@@ -7,14 +7,14 @@ use std::borrow::Cow;
 use super::core::{
     astring, at_keyword, atom, atom_bytes, byte, capability, crlf, date_time, flag, flag_list,
     keyword, list_mailbox, literal, mailbox, nstring, number, number64, nz_number, paren_list,
-    raw_value, sequence_set, sp, tag,
+    quoted, raw_value, sequence_set, sp, tag,
 };
 use super::{error_at, fail, fetch, search, Depth, PResult, ParseLimits};
 use crate::fast;
 use crate::types::{
     AString, AppendData, AppendMessage, Atom, CatenatePart, Command, CommandBody, CreateParam,
     GetMetadataOption, ListReturnOption, ListSelectOption, MetadataDepth, MetadataValue, Secret,
-    SelectParam, StatusAttribute, StoreAction, StoreModifier, TaggedExtension,
+    SelectParam, StatusAttribute, StoreAction, StoreModifier, Tag, TaggedExtension,
 };
 
 /// Longest command name (`UNAUTHENTICATE`, 14 bytes) with room to spare.
@@ -128,6 +128,7 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
             )
         }),
         b"MYRIGHTS" => one_mailbox(i).map(|(r, m)| (r, C::MyRights(m))),
+        b"CANCELUPDATE" => cancelupdate(i),
         b"UID" => {
             let (i, ()) = sp(i)?;
             uid_command(i, depth, true)
@@ -656,6 +657,33 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
     ))
 }
 
+/// `cancelupdate = "CANCELUPDATE" 1*(SP quoted)` (RFC 5267 §5), each
+/// quoted string the tag of an earlier command.
+fn cancelupdate(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let mut tags = Vec::new();
+    while let [b' ', ..] = i {
+        let r = sp(i)?.0;
+        if r.first() != Some(&b'"') {
+            break;
+        }
+        let (r2, q) = quoted(r)?;
+        let t = match q {
+            Cow::Borrowed(b)
+                if fast::is_atom(b) || b.iter().all(|&c| fast::is_tag_char(c)) && !b.is_empty() =>
+            {
+                Tag::unchecked(std::str::from_utf8(b).unwrap_or_default())
+            }
+            _ => return fail(r, "the quoted tag of a command"),
+        };
+        tags.push(t);
+        i = r2;
+    }
+    if tags.is_empty() {
+        return fail(i, "SP and a quoted tag");
+    }
+    Ok((i, CommandBody::CancelUpdate(tags)))
+}
+
 /// `setquota = "SETQUOTA" SP quota-root-name SP setquota-list`,
 /// `setquota-list = "(" [setquota-resource *(SP setquota-resource)] ")"`,
 /// `setquota-resource = resource-name SP resource-limit` (RFC 9208 §7).
@@ -679,30 +707,26 @@ fn setquota(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 fn getmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
     let (i, ()) = sp(i)?;
     let (i, options) = if i.first() == Some(&b'(') {
-        let (r, o) = paren_list(i, |i| {
-            if at_keyword(i, b"MAXSIZE") {
-                let (r, ()) = sp(&i[7..])?;
-                number(r).map(|(r, n)| (r, GetMetadataOption::MaxSize(n)))
-            } else if at_keyword(i, b"DEPTH") {
-                let (r, ()) = sp(&i[5..])?;
-                let (r2, d) = atom_bytes(r)?;
-                let d = match d {
-                    b"0" => MetadataDepth::Zero,
-                    b"1" => MetadataDepth::One,
-                    _ if d.eq_ignore_ascii_case(b"infinity") => MetadataDepth::Infinity,
-                    _ => return fail(r, "\"0\", \"1\" or \"infinity\""),
-                };
-                Ok((r2, GetMetadataOption::Depth(d)))
-            } else {
-                fail(i, "MAXSIZE or DEPTH")
-            }
-        })?;
+        let (r, o) = getmetadata_options(i)?;
         (sp(r)?.0, o)
     } else {
         (i, Vec::new())
     };
     let (i, mailbox) = mailbox(i)?;
     let (i, ()) = sp(i)?;
+    // Lenient: RFC 5464's own examples put the options after the mailbox
+    // (§4.2.1, §4.2.2). An entry name starts with "/", never with MAXSIZE
+    // or DEPTH, so the two readings cannot be confused.
+    let (i, options) = match i {
+        [b'(', rest @ ..]
+            if options.is_empty()
+                && (at_keyword(rest, b"MAXSIZE") || at_keyword(rest, b"DEPTH")) =>
+        {
+            let (r, o) = getmetadata_options(i)?;
+            (sp(r)?.0, o)
+        }
+        _ => (i, options),
+    };
     let (i, entries) = if i.first() == Some(&b'(') {
         let (r, e) = paren_list(i, astring)?;
         if e.is_empty() {
@@ -710,8 +734,18 @@ fn getmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
         }
         (r, e)
     } else {
-        let (r, e) = astring(i)?;
-        (r, vec![e])
+        // Lenient: RFC 5464 §4.4.1 shows several entries without parentheses.
+        let (mut r, e) = astring(i)?;
+        let mut entries = vec![e];
+        while let [b' ', c, ..] = r {
+            if *c == b'\r' || *c == b' ' {
+                break;
+            }
+            let (r2, e) = astring(&r[1..])?;
+            entries.push(e);
+            r = r2;
+        }
+        (r, entries)
     };
     Ok((
         i,
@@ -721,6 +755,30 @@ fn getmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
             entries,
         },
     ))
+}
+
+/// `getmetadata-options = "(" getmetadata-option *(SP getmetadata-option)
+/// ")"`, `getmetadata-option = "MAXSIZE" SP number / "DEPTH" SP ("0" / "1"
+/// / "infinity")` (RFC 5464 §5).
+fn getmetadata_options(i: &[u8]) -> PResult<'_, Vec<GetMetadataOption>> {
+    paren_list(i, |i| {
+        if at_keyword(i, b"MAXSIZE") {
+            let (r, ()) = sp(&i[7..])?;
+            number(r).map(|(r, n)| (r, GetMetadataOption::MaxSize(n)))
+        } else if at_keyword(i, b"DEPTH") {
+            let (r, ()) = sp(&i[5..])?;
+            let (r2, d) = atom_bytes(r)?;
+            let d = match d {
+                b"0" => MetadataDepth::Zero,
+                b"1" => MetadataDepth::One,
+                _ if d.eq_ignore_ascii_case(b"infinity") => MetadataDepth::Infinity,
+                _ => return fail(r, "\"0\", \"1\" or \"infinity\""),
+            };
+            Ok((r2, GetMetadataOption::Depth(d)))
+        } else {
+            fail(i, "MAXSIZE or DEPTH")
+        }
+    })
 }
 
 /// `setmetadata = "SETMETADATA" SP mailbox SP entry-values`, `entry-values =
@@ -796,7 +854,7 @@ mod tests {
             "a SELECT INBOX (CONDSTORE)", "a EXAMINE blurdybloop",
             "a SELECT INBOX (QRESYNC (67890007 20050715194045000 41,43:211,214:541))",
             "a SELECT INBOX (QRESYNC (67890007 90060115194045000 1:29997 (5000,7500,9000,9990:9999 15000,22500,27000,29970,29973,29976,29979,29982,29985,29988,29991,29994,29997)))",
-            "a ID (\"name\" \"sodr\" \"version\" NIL)", "a ID NIL",
+            "a ID (\"name\" \"sodr\" \"version\" NIL)", "a ID NIL", "a CANCELUPDATE \"B01\" \"B02\"",
             "a LOGIN SMITH SESAME", "a LOGIN \"fred\" {4}\r\npw\r\n",
             "a AUTHENTICATE PLAIN", "a AUTHENTICATE PLAIN AHRlc3QAdGVzdA==", "a AUTHENTICATE PLAIN =",
             "a LIST \"\" \"\"", "a LIST #news.comp.mail.misc \"\"", "a LIST /usr/staff/jones \"\"", "a LIST ~/Mail/ %",

@@ -148,15 +148,6 @@ pub(crate) fn number64(i: &[u8]) -> PResult<'_, u64> {
     Ok((&i[n..], v))
 }
 
-/// `nz-number64 = digit-nz *DIGIT` (RFC 9051 §9).
-pub(crate) fn nz_number64(i: &[u8]) -> PResult<'_, u64> {
-    let (rest, v) = number64(i)?;
-    if v == 0 || i[0] == b'0' {
-        return fail(i, "nz-number64");
-    }
-    Ok((rest, v))
-}
-
 /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, `QUOTED-CHAR = <any TEXT-CHAR
 /// except quoted-specials> / "\" quoted-specials / UTF8-2 / UTF8-3 / UTF8-4`
 /// (RFC 9051 §9). 8-bit bytes are taken as they come (UTF8=ACCEPT peers
@@ -499,17 +490,6 @@ pub(crate) fn date_time(i: &[u8]) -> PResult<'_, DateTime> {
 /// `capability = ("AUTH=" auth-type) / atom` (RFC 9051 §9).
 pub(crate) fn capability(i: &[u8]) -> PResult<'_, Capability<'_>> {
     atom(i).map(|(r, a)| (r, Capability::from_atom(a)))
-}
-
-/// Runs `f` one nesting level deeper.
-#[inline]
-pub(crate) fn nested<'a, T>(
-    i: &'a [u8],
-    depth: Depth,
-    f: impl FnOnce(&'a [u8], Depth) -> PResult<'a, T>,
-) -> PResult<'a, T> {
-    let d = depth.enter(i)?;
-    f(i, d)
 }
 
 /// One value of an unknown extension, captured raw: a parenthesized list

@@ -448,11 +448,8 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
             (r, Data::ESearch(e))
         }
         b"THREAD" => {
-            // thread-data = "THREAD" [SP 1*thread-list]
-            let r = match r.first() {
-                Some(b' ') => sp(r)?.0,
-                _ => r,
-            };
+            // thread-data = "THREAD" [SP 1*thread-list]; the search
+            // grammar reads from the SP on.
             let (r, t) = super::search::thread_data(r, depth)?;
             (r, Data::Thread(t))
         }

@@ -13,11 +13,10 @@ use super::core::{
 };
 use super::{fail, Depth, PResult};
 use crate::types::{
-    is_ext_value_start, AString, ContextUpdate, Date, ESearchResponse,
-    ESearchReturnData, ESearchReturnDataExt, IString, ModSeqEntry, ModSeqEntryType, NonEmpty,
-    ObjectId, PartialRange, SearchArgs, SearchKey, SearchReturnOption, SearchReturnOptionExt,
-    SortArgs, SortCriterion, SortKey, SortKeyOther, Thread, ThreadAlgorithm, ThreadAlgorithmOther,
-    ThreadArgs,
+    is_ext_value_start, AString, ContextUpdate, Date, ESearchResponse, ESearchReturnData,
+    ESearchReturnDataExt, IString, ModSeqEntry, ModSeqEntryType, NonEmpty, ObjectId, PartialRange,
+    SearchArgs, SearchKey, SearchReturnOption, SearchReturnOptionExt, SortArgs, SortCriterion,
+    SortKey, SortKeyOther, Thread, ThreadAlgorithm, ThreadAlgorithmOther, ThreadArgs,
 };
 
 /// Upper-cases a keyword into `buf`; `None` when it is longer than any

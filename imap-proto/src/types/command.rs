@@ -353,6 +353,9 @@ pub enum CommandBody<'a> {
     },
     /// `MYRIGHTS mailbox` (RFC 4314)
     MyRights(Mailbox<'a>),
+    /// `CANCELUPDATE 1*(SP quoted)` (RFC 5267 §4.3.5): the tags of the
+    /// searches whose updates should stop.
+    CancelUpdate(Vec<Tag<'a>>),
     /// `CHECK` (RFC 3501)
     Check,
     /// `CLOSE`
@@ -635,6 +638,7 @@ impl CommandBody<'_> {
                 identifier: identifier.into_owned(),
             },
             C::MyRights(m) => C::MyRights(m.into_owned()),
+            C::CancelUpdate(tags) => C::CancelUpdate(owned_vec(tags, Tag::into_owned)),
             C::Check => C::Check,
             C::Close => C::Close,
             C::Unselect => C::Unselect,
@@ -724,6 +728,7 @@ impl CommandBody<'_> {
             C::GetAcl(_) => "GETACL",
             C::ListRights { .. } => "LISTRIGHTS",
             C::MyRights(_) => "MYRIGHTS",
+            C::CancelUpdate(_) => "CANCELUPDATE",
             C::Check => "CHECK",
             C::Close => "CLOSE",
             C::Unselect => "UNSELECT",

@@ -8,10 +8,11 @@ use std::borrow::Cow;
 use std::num::NonZeroU64;
 
 use super::body::{BodyStructure, Envelope};
+use super::core::ObjectId;
 use super::core::{cow_str_owned, AString, Atom, NString, NzNumber, RawValue, ValidationError};
 use super::datetime::DateTime;
 use super::flag::Flag;
-use super::search::{ObjectId, PartialRange};
+use super::search::PartialRange;
 use super::sequence::SequenceSet;
 use crate::fast;
 

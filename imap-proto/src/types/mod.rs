@@ -22,8 +22,8 @@ pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::command::*;
 pub use self::core::{
-    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, ObjectId, RawValue, Secret,
-    Tag, Text, ValidationError, NUMBER64_MAX,
+    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, ObjectId, RawValue,
+    Secret, Tag, Text, ValidationError, NUMBER64_MAX,
 };
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;

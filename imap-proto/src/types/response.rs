@@ -679,7 +679,6 @@ impl fmt::Debug for CharsetName<'_> {
     }
 }
 
-
 /// Untagged data: `mailbox-data`, `message-data`, `capability-data`,
 /// `enable-data` (RFC 9051 §9) and the data responses of the extensions.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -113,7 +113,6 @@ impl<'n, T> IntoIterator for &'n NonEmpty<T> {
     }
 }
 
-
 /// `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" /
 /// "shared"` (RFC 7162 §7): which metadata item a MODSEQ search looks at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
