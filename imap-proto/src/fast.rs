@@ -85,6 +85,35 @@ pub(crate) fn span(input: &[u8], class: fn(u8) -> bool) -> usize {
     input.iter().position(|&b| !class(b)).unwrap_or(input.len())
 }
 
+/// The run of ASCII digits at the start of `input`, read in one pass: how
+/// many digits there are, and their value, or `None` for the value when it
+/// does not fit a `u64`. `(0, Some(0))` when `input` does not start with a
+/// digit.
+#[inline]
+pub(crate) fn digits(input: &[u8]) -> (usize, Option<u64>) {
+    let mut v: u64 = 0;
+    // 19 digits stay below 10^19 < 2^64: no overflow check needed.
+    for (n, &b) in input.iter().take(19).enumerate() {
+        let d = b.wrapping_sub(b'0');
+        if d > 9 {
+            return (n, Some(v));
+        }
+        v = v * 10 + u64::from(d);
+    }
+    let mut n = input.len().min(19);
+    let mut value = Some(v);
+    for &b in &input[n..] {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        value = value
+            .and_then(|v| v.checked_mul(10))
+            .and_then(|v| v.checked_add(u64::from(b - b'0')));
+        n += 1;
+    }
+    (n, value)
+}
+
 /// Whether `bytes` is a non-empty run of `ATOM-CHAR`.
 pub(crate) fn is_atom(bytes: &[u8]) -> bool {
     !bytes.is_empty() && bytes.iter().all(|&b| is_atom_char(b))
@@ -294,6 +323,31 @@ mod tests {
         assert_eq!(literal_header(b"A1 x {}").unwrap(), None);
         assert_eq!(literal_header(b"A1 x 5}").unwrap(), None);
         assert!(literal_header(b"{99999999999999999999}").is_err());
+    }
+
+    #[test]
+    fn digits_in_one_pass() {
+        assert_eq!(digits(b""), (0, Some(0)));
+        assert_eq!(digits(b"x1"), (0, Some(0)));
+        assert_eq!(digits(b"0"), (1, Some(0)));
+        assert_eq!(digits(b"4294967295)"), (10, Some(4_294_967_295)));
+        assert_eq!(digits(b"18446744073709551615 "), (20, Some(u64::MAX)));
+        assert_eq!(digits(b"18446744073709551616 "), (20, None));
+        assert_eq!(digits(b"99999999999999999999999x"), (23, None));
+        assert_eq!(digits(b"0000000000000000000000012"), (25, Some(12)));
+        // Against the two-pass reading it replaces.
+        for s in [
+            "1",
+            "007",
+            "123456789012345678",
+            "1234567890123456789",
+            "9999999999999999999",
+        ] {
+            let slow = s.bytes().try_fold(0u64, |v, d| {
+                v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            });
+            assert_eq!(digits(s.as_bytes()), (s.len(), slow), "{s}");
+        }
     }
 
     #[test]

@@ -103,21 +103,13 @@ pub(crate) fn atom(i: &[u8]) -> PResult<'_, Atom<'_>> {
 
 /// `number = 1*DIGIT` (RFC 9051 §9): an unsigned 32-bit integer.
 pub(crate) fn number(i: &[u8]) -> PResult<'_, u32> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number"),
+        (n, v) => match v.and_then(|v| u32::try_from(v).ok()) {
+            Some(v) => Ok((&i[n..], v)),
+            None => fail(i, "number (at most 4294967295)"),
+        },
     }
-    let mut v: u32 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u32::from(d - b'0')))
-        {
-            Some(v) => v,
-            None => return fail(i, "number (at most 4294967295)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// `nz-number = digit-nz *DIGIT` (RFC 9051 §9).
@@ -131,21 +123,11 @@ pub(crate) fn nz_number(i: &[u8]) -> PResult<'_, NzNumber> {
 
 /// `number64 = 1*DIGIT` (RFC 9051 §9): at most 2^63 - 1.
 pub(crate) fn number64(i: &[u8]) -> PResult<'_, u64> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number64");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number64"),
+        (n, Some(v)) if v <= NUMBER64_MAX => Ok((&i[n..], v)),
+        _ => fail(i, "number64 (at most 2^63-1)"),
     }
-    let mut v: u64 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(d - b'0')))
-        {
-            Some(v) if v <= NUMBER64_MAX => v,
-            _ => return fail(i, "number64 (at most 2^63-1)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, `QUOTED-CHAR = <any TEXT-CHAR

@@ -12,8 +12,8 @@ use super::core::{
     raw_value, sequence_set, sp,
 };
 use super::{fail, Depth, PResult};
-use crate::fast::is_objectid_char;
-use crate::types::{is_known_item_name, item_keyword_len, item_name_len};
+use crate::fast::{self, is_objectid_char};
+use crate::types::{item_keyword_len, item_name_len};
 use crate::types::{
     Atom, FetchArgs, FetchAttribute, FetchAttributeName, FetchAttributes, FetchModifier,
     FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, ObjectId, Partial,
@@ -44,21 +44,11 @@ fn ascii(b: &[u8]) -> &str {
 /// `1*DIGIT` read into a `u64`: lenient beyond `number64` (any `u64` is
 /// taken), so that every value this crate can hold parses back.
 fn number_u64(i: &[u8]) -> PResult<'_, u64> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number"),
+        (n, Some(v)) => Ok((&i[n..], v)),
+        (_, None) => fail(i, "number (too large)"),
     }
-    let mut v: u64 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(d - b'0')))
-        {
-            Some(v) => v,
-            None => return fail(i, "number (too large)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// After `"FETCH"`: `SP sequence-set SP ("ALL" / "FULL" / "FAST" /
@@ -563,9 +553,9 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     let Some(up) = up else {
         return other_item(i, d);
     };
-    if !is_known_item_name(up) {
-        return other_item(i, d);
-    }
+    // One dispatch on the keyword: every name of `MSG_ATT_KEYWORDS` has its
+    // arm, anything else is kept raw (an unknown name without `[` is just
+    // its keyword, followed by SP like the known ones).
     let (r, ()) = sp(r)?;
     match up {
         b"FLAGS" => flag_list(r).map(|(r, f)| (r, M::Flags(f))),
@@ -608,7 +598,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                 },
             ))
         }
-        _ => fail(i, "msg-att item"),
+        _ => other_item(i, d),
     }
 }
 
