@@ -141,18 +141,12 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
     let mut pos = 0;
     let mut owned: Option<Vec<u8>> = None;
     loop {
-        let Some(k) = memchr::memchr3(b'"', b'\\', b'\r', &body[pos..]) else {
+        let stop = pos + fast::quoted_run(&body[pos..]);
+        let Some(&end) = body.get(stop) else {
             // No end on this line: point at the end of the input.
             return fail(&body[body.len()..], "closing DQUOTE");
         };
-        let stop = pos + k;
-        if let Some(z) = memchr::memchr2(0, b'\n', &body[pos..stop]) {
-            return fail(
-                &body[pos + z..],
-                "QUOTED-CHAR (no NUL or LF in a quoted string)",
-            );
-        }
-        match body[stop] {
+        match end {
             b'"' => {
                 let v = match owned {
                     Some(mut o) => {
@@ -172,7 +166,13 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
                 }
                 _ => return fail(&body[stop + 1..], "quoted-specials after \"\\\""),
             },
-            _ => return fail(&body[stop..], "QUOTED-CHAR (no CR in a quoted string)"),
+            b'\r' => return fail(&body[stop..], "QUOTED-CHAR (no CR in a quoted string)"),
+            _ => {
+                return fail(
+                    &body[stop..],
+                    "QUOTED-CHAR (no NUL or LF in a quoted string)",
+                )
+            }
         }
     }
 }
@@ -333,8 +333,12 @@ pub(crate) fn sequence_set(i: &[u8]) -> PResult<'_, SequenceSet> {
 pub(crate) fn flag(i: &[u8]) -> PResult<'_, Flag<'_>> {
     match i.first() {
         Some(b'\\') => {
-            let (r, a) = atom(&i[1..])?;
-            Ok((r, Flag::from_backslash(a)))
+            let (r, a) = atom_bytes(&i[1..])?;
+            let f = match Flag::system(a) {
+                Some(f) => f,
+                None => Flag::extension_unchecked(Atom::unchecked(ascii(a))),
+            };
+            Ok((r, f))
         }
         _ => atom(i).map(|(r, a)| (r, Flag::Keyword(a))),
     }
@@ -355,7 +359,11 @@ pub(crate) fn paren_list<'a, T>(
     mut item: impl FnMut(&'a [u8]) -> PResult<'a, T>,
 ) -> PResult<'a, Vec<T>> {
     let (mut i, ()) = byte(b'(', "\"(\"")(i)?;
-    let mut out = Vec::new();
+    if let Some(b')') = i.first() {
+        return Ok((&i[1..], Vec::new()));
+    }
+    // Not empty: room for a few items at once, one allocation.
+    let mut out = Vec::with_capacity(4);
     loop {
         while let Some(b' ') = i.first() {
             i = &i[1..];

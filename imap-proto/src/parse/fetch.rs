@@ -504,16 +504,15 @@ fn nstring_or_literal8(i: &[u8]) -> PResult<'_, NString<'_>> {
 /// atom SP nstring ")"`; anything else is kept raw.
 fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     use MessageDataItem as M;
-    let k = item_keyword_len(i);
-    if k == 0 {
+    let kw = fast::Keyword::read(i, |b| b != b'[' && fast::is_atom_char(b));
+    if kw.len() == 0 {
         return fail(i, "msg-att item");
     }
-    let (kw, r) = i.split_at(k);
-    let mut buf = [0u8; KW_MAX];
-    let up = upper(kw, &mut buf).map(|n| &buf[..n]);
+    let r = &i[kw.len()..];
+    let up = kw.upper();
     if r.first() == Some(&b'[') {
         return match up {
-            Some(b"BODY") => {
+            b"BODY" => {
                 let (r, section) = section(r)?;
                 let (r, origin) = opt_origin(r)?;
                 let (r, ()) = sp(r)?;
@@ -527,7 +526,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                     },
                 ))
             }
-            Some(b"BINARY") => {
+            b"BINARY" => {
                 let (r, section) = section_binary(r)?;
                 let (r, origin) = opt_origin(r)?;
                 let (r, ()) = sp(r)?;
@@ -541,7 +540,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                     },
                 ))
             }
-            Some(b"BINARY.SIZE") => {
+            b"BINARY.SIZE" => {
                 let (r, section) = section_binary(r)?;
                 let (r, ()) = sp(r)?;
                 let (r, size) = number_u64(r)?;
@@ -550,9 +549,6 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             _ => other_item(i, d),
         };
     }
-    let Some(up) = up else {
-        return other_item(i, d);
-    };
     // One dispatch on the keyword: every name of `MSG_ATT_KEYWORDS` has its
     // arm, anything else is kept raw (an unknown name without `[` is just
     // its keyword, followed by SP like the known ones).
