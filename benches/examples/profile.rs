@@ -15,9 +15,9 @@ use std::hint::black_box;
 
 use imap_proto::{parse_command, parse_response};
 use imap_proto_benches::{
-    codec_accepts_command, codec_command_attempt, codec_response_attempt, envelope_fetches,
-    frame_stream, p017_accepts_response, p017_response_attempt, recorded_commands,
-    recorded_responses, search_response, sync_stream,
+    append_command, codec_accepts_command, codec_command_attempt, codec_response_attempt,
+    envelope_fetches, frame_stream, p017_accepts_response, p017_response_attempt,
+    recorded_commands, recorded_responses, search_response, sync_stream,
 };
 
 fn main() {
@@ -179,6 +179,73 @@ fn main() {
                     black_box(v.to_bytes());
                 }
             }
+        }
+        "linearity" => {
+            // The two DESIGN bounds, timed alternately (medians).
+            let one = append_command(1 << 20);
+            let four = append_command(4 << 20);
+            let small: Vec<u8> = imap_proto_benches::split_messages(&sync_stream())
+                .into_iter()
+                .filter(|m| m.len() < imap_proto_benches::SMALL_MESSAGE)
+                .collect::<Vec<_>>()
+                .concat();
+            let time = |f: &dyn Fn()| {
+                let t = std::time::Instant::now();
+                f();
+                t.elapsed().as_secs_f64()
+            };
+            let mut s: [Vec<f64>; 6] = Default::default();
+            for _ in 0..times.max(1) {
+                s[0].push(time(&|| {
+                    frame_stream(&one, 1, |m| {
+                        black_box(parse_command(m).ok());
+                    });
+                }));
+                s[1].push(time(&|| {
+                    frame_stream(&four, 1, |m| {
+                        black_box(parse_command(m).ok());
+                    });
+                }));
+                for (k, chunk) in [(2, small.len()), (3, 1)] {
+                    s[k].push(time(&|| {
+                        frame_stream(&small, chunk, |m| {
+                            black_box(parse_response(m).ok());
+                        });
+                    }));
+                }
+                for (k, chunk) in [(4, small.len()), (5, 1)] {
+                    s[k].push(time(&|| {
+                        frame_stream(&small, chunk, |m| {
+                            black_box(m);
+                        });
+                    }));
+                }
+            }
+            let m: Vec<f64> = s
+                .iter_mut()
+                .map(|v| {
+                    v.sort_by(f64::total_cmp);
+                    v[v.len() / 2]
+                })
+                .collect();
+            eprintln!(
+                "append 1 MiB {:.2} ms, 4 MiB {:.2} ms: {:.2}x",
+                m[0] * 1e3,
+                m[1] * 1e3,
+                m[1] / m[0]
+            );
+            eprintln!(
+                "small, frame+parse: whole {:.3} ms, 1 byte {:.3} ms: {:.2}x",
+                m[2] * 1e3,
+                m[3] * 1e3,
+                m[3] / m[2]
+            );
+            eprintln!(
+                "small, frame only: whole {:.3} ms, 1 byte {:.3} ms: {:.2}x",
+                m[4] * 1e3,
+                m[5] * 1e3,
+                m[5] / m[4]
+            );
         }
         other => eprintln!("unknown input {other}"),
     }

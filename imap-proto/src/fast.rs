@@ -162,6 +162,18 @@ pub(crate) fn is_plain_quoted(bytes: &[u8]) -> bool {
     ) == bytes.len()
 }
 
+/// The offset of the first LF in `input`. memchr for any real amount of
+/// input; a plain loop for the few bytes a framer fed in small pieces
+/// sees per call, where setting up the vector search would cost more.
+#[inline]
+pub(crate) fn find_lf(input: &[u8]) -> Option<usize> {
+    if input.len() < 16 {
+        input.iter().position(|&b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', input)
+    }
+}
+
 /// The run of ASCII digits at the start of `input`, read in one pass: how
 /// many digits there are, and their value, or `None` for the value when it
 /// does not fit a `u64`. `(0, Some(0))` when `input` does not start with a
@@ -170,14 +182,16 @@ pub(crate) fn is_plain_quoted(bytes: &[u8]) -> bool {
 pub(crate) fn digits(input: &[u8]) -> (usize, Option<u64>) {
     let mut v: u64 = 0;
     // 19 digits stay below 10^19 < 2^64: no overflow check needed.
-    for (n, &b) in input.iter().take(19).enumerate() {
-        let d = b.wrapping_sub(b'0');
+    let head = &input[..input.len().min(19)];
+    let mut n = 0;
+    while n < head.len() {
+        let d = head[n].wrapping_sub(b'0');
         if d > 9 {
             return (n, Some(v));
         }
         v = v * 10 + u64::from(d);
+        n += 1;
     }
-    let mut n = input.len().min(19);
     let mut value = Some(v);
     for &b in &input[n..] {
         if !b.is_ascii_digit() {
@@ -494,6 +508,19 @@ mod tests {
                 let mut v = vec![b'z'; 41];
                 v[at] = bad;
                 assert!(!is_plain_quoted(&v), "{bad:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_feeds_are_found_at_any_length() {
+        for len in 0..40 {
+            let mut v = vec![b'a'; len];
+            assert_eq!(find_lf(&v), None);
+            for at in 0..len {
+                v[at] = b'\n';
+                assert_eq!(find_lf(&v), Some(at), "{len} {at}");
+                v[at] = b'a';
             }
         }
     }

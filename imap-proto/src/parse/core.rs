@@ -102,6 +102,7 @@ pub(crate) fn atom(i: &[u8]) -> PResult<'_, Atom<'_>> {
 }
 
 /// `number = 1*DIGIT` (RFC 9051 §9): an unsigned 32-bit integer.
+#[inline]
 pub(crate) fn number(i: &[u8]) -> PResult<'_, u32> {
     match fast::digits(i) {
         (0, _) => fail(i, "number"),
@@ -113,6 +114,7 @@ pub(crate) fn number(i: &[u8]) -> PResult<'_, u32> {
 }
 
 /// `nz-number = digit-nz *DIGIT` (RFC 9051 §9).
+#[inline]
 pub(crate) fn nz_number(i: &[u8]) -> PResult<'_, NzNumber> {
     let (rest, v) = number(i)?;
     match NzNumber::new(v) {

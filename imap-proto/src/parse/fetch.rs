@@ -1734,4 +1734,34 @@ BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r
             &["PREVIEW", "ENVELOPE"],
         );
     }
+
+    #[test]
+    fn every_known_item_name_has_its_own_arm() {
+        // msg_att_item dispatches once on the keyword; a known name that
+        // fell through would come back as `Other`.
+        let value = |name: &str| match name {
+            "FLAGS" => "(\\Seen)",
+            "ENVELOPE" => "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)",
+            "INTERNALDATE" | "SAVEDATE" => "\"17-Jul-1996 02:44:25 -0700\"",
+            "RFC822.SIZE" | "UID" => "44827",
+            "BODY" | "BODYSTRUCTURE" => "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 3 1)",
+            "MODSEQ" => "(12121231000)",
+            "EMAILID" | "THREADID" => "(M6d99ac3275bb4e)",
+            "SNIPPET" => "(FUZZY \"hi\")",
+            _ => "NIL",
+        };
+        for name in crate::types::MSG_ATT_KEYWORDS {
+            for spelled in [name.to_string(), name.to_ascii_lowercase()] {
+                let line = format!("({spelled} {})", value(name));
+                let (rest, items) =
+                    msg_att(line.as_bytes(), depth()).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+                assert!(rest.is_empty(), "{line}");
+                assert!(
+                    !matches!(items[0], M::Other { .. }),
+                    "{line} read as {:?}",
+                    items[0]
+                );
+            }
+        }
+    }
 }

@@ -149,3 +149,32 @@ impl FlagPerm<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_flags_by_length_then_name() {
+        for (name, flag) in [
+            ("Seen", Flag::Seen),
+            ("SEEN", Flag::Seen),
+            ("draft", Flag::Draft),
+            ("Recent", Flag::Recent),
+            ("Deleted", Flag::Deleted),
+            ("fLaGgEd", Flag::Flagged),
+            ("Answered", Flag::Answered),
+        ] {
+            assert_eq!(Flag::system(name.as_bytes()), Some(flag.clone()), "{name}");
+            let atom = Atom::try_from(name).unwrap();
+            assert_eq!(Flag::from_backslash(atom), flag);
+        }
+        for name in [
+            "Seem", "Drafts", "Deletes", "Flagger", "Answerer", "X", "Junk",
+        ] {
+            assert_eq!(Flag::system(name.as_bytes()), None, "{name}");
+            let atom = Atom::try_from(name).unwrap();
+            assert!(matches!(Flag::from_backslash(atom), Flag::Extension(_)));
+        }
+    }
+}
