@@ -291,7 +291,12 @@ pub(crate) fn text(i: &[u8]) -> PResult<'_, Text<'_>> {
     if let Some(z) = memchr::memchr(0, &i[..end]) {
         return fail(&i[z..], "TEXT-CHAR (no NUL in text)");
     }
-    let t = String::from_utf8_lossy(&i[..end]);
+    // UTF-8 (nearly always ASCII) is borrowed after one validation pass;
+    // only text that is not UTF-8 takes the replacing (and copying) path.
+    let t = match std::str::from_utf8(&i[..end]) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(&i[..end]),
+    };
     Ok((&i[end..], Text::unchecked(t)))
 }
 
@@ -548,6 +553,16 @@ mod tests {
         assert!(quoted(b"\"a\0b\"").is_err());
         assert!(quoted(b"\"a\\nb\"").is_err());
         assert!(quoted(b"\"ab").is_err());
+    }
+
+    #[test]
+    fn text_is_borrowed_when_utf8_and_replaced_when_not() {
+        let (rest, t) = text("caf\u{e9} ok\r\n".as_bytes()).unwrap();
+        assert_eq!((rest, t.as_str()), (&b"\r\n"[..], "caf\u{e9} ok"));
+        // A Latin-1 byte: kept as U+FFFD, the response still parses.
+        let (rest, t) = text(b"caf\xe9 ok\r\n").unwrap();
+        assert_eq!((rest, t.as_str()), (&b"\r\n"[..], "caf\u{fffd} ok"));
+        assert!(text(b"a\0b\r\n").is_err());
     }
 
     #[test]
