@@ -75,9 +75,12 @@ def main():
             recorded = group in ("parse_commands", "parse_responses")
             checks.append((f"{group}: {peer} / ours", f"{group}/{peer}", ours,
                            ">=", need if recorded else None))
+    # DESIGN's encoding target is for the recorded traffic; the synthetic
+    # group is reported without one.
     for group in ("encode_commands", "encode_responses", "encode_fetch_envelope_10k"):
         checks.append((f"{group}: imap-codec / ours", f"{group}/imap-codec",
-                       f"{group}/imap-proto", ">=", 2.0))
+                       f"{group}/imap-proto", ">=",
+                       None if "10k" in group else 2.0))
     for group in ("frame_sync_stream", "frame_parse_sync_stream"):
         for feed in ("whole", "64", "1"):
             checks.append((f"{group} ({feed}): fragmentizer / ours",

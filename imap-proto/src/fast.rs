@@ -111,25 +111,38 @@ fn equal(x: u64, c: u8) -> u64 {
 /// `input.len()`; eight bytes at a time (SWAR, in plain integer
 /// arithmetic). `word` flags (high bit of a byte) every byte `byte` might
 /// hold for, and at least the first one it holds for: from the first
-/// flagged byte on, the bytes are checked one by one.
+/// flagged byte on, the bytes are checked one by one. The last word is
+/// read overlapping the one before it (its first bytes are known clean),
+/// so only inputs shorter than a word are looked at byte by byte.
 #[inline]
 fn first_flagged(input: &[u8], word: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
-    let mut pos = 0;
-    while let Some(w) = input.get(pos..pos + 8) {
-        let Ok(w) = <[u8; 8]>::try_from(w) else {
-            break;
-        };
-        let hits = word(u64::from_le_bytes(w));
-        if hits != 0 {
-            pos += (hits.trailing_zeros() / 8) as usize;
-            break;
-        }
-        pos += 8;
+    let read = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&input[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let from = |at: usize| {
+        at + input[at..]
+            .iter()
+            .position(|&b| byte(b))
+            .unwrap_or(input.len() - at)
+    };
+    if input.len() < 8 {
+        return from(0);
     }
-    pos + input[pos..]
-        .iter()
-        .position(|&b| byte(b))
-        .unwrap_or(input.len() - pos)
+    let mut pos = 0;
+    loop {
+        // The last word may overlap the previous one.
+        let at = pos.min(input.len() - 8);
+        let hits = word(read(at));
+        if hits != 0 {
+            return from(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        pos = at + 8;
+        if pos >= input.len() {
+            return input.len();
+        }
+    }
 }
 
 /// Length of the run of plain `QUOTED-CHAR`s at the start of `input`: the

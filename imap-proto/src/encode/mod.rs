@@ -219,13 +219,25 @@ impl Encoder {
     }
 
     /// `string = quoted / literal`: quoted when it can be, else a literal.
+    #[inline]
     pub(crate) fn string(&mut self, b: &[u8]) {
         if b.len() <= MAX_QUOTED_LEN && fast::is_plain_quoted(b) {
             // The common case, in one pass: nothing to escape or to check.
-            self.byte(b'"');
-            self.raw(b);
-            self.byte(b'"');
-        } else if self.quotable(b) {
+            let out = &mut self.out.bytes;
+            out.reserve(b.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(b);
+            out.push(b'"');
+        } else {
+            self.string_with_care(b);
+        }
+    }
+
+    /// [`Encoder::string`] for a string with escapes, 8-bit bytes or
+    /// line ends: quoted if it may be, else a literal.
+    #[inline(never)]
+    fn string_with_care(&mut self, b: &[u8]) {
+        if self.quotable(b) {
             self.quoted(b);
         } else {
             self.literal(b, false, None);
