@@ -16,10 +16,10 @@ use imap_codec::{CommandCodec, ResponseCodec};
 use imap_proto::{parse_command, parse_response};
 use imap_proto_benches::{
     codec_accepts_command, codec_accepts_response, envelope_fetches, recorded_commands,
-    recorded_responses, Inputs,
+    recorded_responses, Inputs, ThreadTime,
 };
 
-fn commands(c: &mut Criterion) {
+fn commands(c: &mut Criterion<ThreadTime>) {
     let (all, _, _) = recorded_commands();
     let (inputs, rejected) = all.accepted_by(codec_accepts_command);
     eprintln!(
@@ -57,7 +57,7 @@ fn commands(c: &mut Criterion) {
     g.finish();
 }
 
-fn responses_of(c: &mut Criterion, group: &str, all: &Inputs) {
+fn responses_of(c: &mut Criterion<ThreadTime>, group: &str, all: &Inputs) {
     let (inputs, rejected) = all.accepted_by(codec_accepts_response);
     eprintln!(
         "{group}: {} messages both parse ({} bytes); imap-codec rejects {rejected}",
@@ -94,7 +94,7 @@ fn responses_of(c: &mut Criterion, group: &str, all: &Inputs) {
     g.finish();
 }
 
-fn responses(c: &mut Criterion) {
+fn responses(c: &mut Criterion<ThreadTime>) {
     let (all, _) = recorded_responses();
     responses_of(c, "encode_responses", &all);
     let env = Inputs {
@@ -104,8 +104,9 @@ fn responses(c: &mut Criterion) {
     responses_of(c, "encode_fetch_envelope_10k", &env);
 }
 
-fn config() -> Criterion {
+fn config() -> Criterion<ThreadTime> {
     Criterion::default()
+        .with_measurement(ThreadTime::default())
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(30)

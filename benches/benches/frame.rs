@@ -29,7 +29,7 @@ use imap_proto::{parse_command, parse_response};
 use imap_proto_benches::{
     append_command, codec_accepts_response, codec_fragmentize, codec_response_attempt,
     frame_stream, p017_accepts_response, p017_response_attempt, retry_loop, split_messages,
-    sync_stream, SMALL_MESSAGE,
+    sync_stream, ThreadTime, SMALL_MESSAGE,
 };
 
 fn framed(m: &[u8]) {
@@ -44,7 +44,7 @@ fn parsed_command(m: &[u8]) {
     black_box(parse_command(m).ok());
 }
 
-fn sync(c: &mut Criterion) {
+fn sync(c: &mut Criterion<ThreadTime>) {
     let stream = sync_stream();
     let messages = split_messages(&stream).len();
     eprintln!(
@@ -96,7 +96,7 @@ fn small_set() -> Vec<u8> {
     set.concat()
 }
 
-fn retry(c: &mut Criterion) {
+fn retry(c: &mut Criterion<ThreadTime>) {
     let stream = small_set();
     let n = frame_stream(&stream, stream.len(), framed);
     eprintln!("retry_small: {} bytes, {n} messages", stream.len());
@@ -126,7 +126,7 @@ fn retry(c: &mut Criterion) {
     g.finish();
 }
 
-fn linearity(c: &mut Criterion) {
+fn linearity(c: &mut Criterion<ThreadTime>) {
     let mut g = c.benchmark_group("linearity_append");
     // A bound on a ratio of two medians: more samples than elsewhere, so
     // that a busy machine moves it less.
@@ -161,8 +161,9 @@ fn linearity(c: &mut Criterion) {
     g.finish();
 }
 
-fn config() -> Criterion {
+fn config() -> Criterion<ThreadTime> {
     Criterion::default()
+        .with_measurement(ThreadTime::default())
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(20)

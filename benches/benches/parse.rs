@@ -18,7 +18,7 @@ use imap_proto::{parse_command, parse_response};
 use imap_proto_benches::{
     codec_accepts_command, codec_accepts_response, codec_command_attempt, codec_response_attempt,
     envelope_fetches, fetch_literal, p017_accepts_response, p017_response_attempt,
-    recorded_commands, recorded_responses, search_response, Inputs,
+    recorded_commands, recorded_responses, search_response, Inputs, ThreadTime,
 };
 
 /// A peer: its name, whether it accepts a message, and one parse.
@@ -68,7 +68,13 @@ fn run_all(msgs: &[Vec<u8>], parse: fn(&[u8])) {
 
 /// One group: ours on all of `inputs`, each peer on what it accepts, and
 /// ours again on each peer's set where it differs.
-fn compare(c: &mut Criterion, group: &str, inputs: &Inputs, ours: fn(&[u8]), peers: &[Peer]) {
+fn compare(
+    c: &mut Criterion<ThreadTime>,
+    group: &str,
+    inputs: &Inputs,
+    ours: fn(&[u8]),
+    peers: &[Peer],
+) {
     let mut g = c.benchmark_group(group);
     g.throughput(Throughput::Bytes(inputs.bytes()));
     eprintln!(
@@ -99,7 +105,7 @@ fn compare(c: &mut Criterion, group: &str, inputs: &Inputs, ours: fn(&[u8]), pee
     g.finish();
 }
 
-fn commands(c: &mut Criterion) {
+fn commands(c: &mut Criterion<ThreadTime>) {
     let (inputs, not_commands, heavy) = recorded_commands();
     eprintln!(
         "parse_commands: left out {not_commands} client messages that are not commands \
@@ -114,7 +120,7 @@ fn commands(c: &mut Criterion) {
     );
 }
 
-fn responses(c: &mut Criterion) {
+fn responses(c: &mut Criterion<ThreadTime>) {
     let (inputs, rejected) = recorded_responses();
     eprintln!("parse_responses: imap-proto rejects {rejected} recorded server messages");
     compare(
@@ -126,7 +132,7 @@ fn responses(c: &mut Criterion) {
     );
 }
 
-fn synthetic(c: &mut Criterion) {
+fn synthetic(c: &mut Criterion<ThreadTime>) {
     let cases = [
         Inputs {
             name: "search_100k",
@@ -152,8 +158,9 @@ fn synthetic(c: &mut Criterion) {
     }
 }
 
-fn config() -> Criterion {
+fn config() -> Criterion<ThreadTime> {
     Criterion::default()
+        .with_measurement(ThreadTime::default())
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(3))
         .sample_size(30)

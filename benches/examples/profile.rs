@@ -24,8 +24,10 @@ fn main() {
     let args: Vec<String> = std::env::args().collect();
     let what = args.get(1).map(String::as_str).unwrap_or("responses");
     let times: usize = args.get(2).and_then(|s| s.parse().ok()).unwrap_or(3);
+    // Timings are the thread's CPU time (see `ThreadTime`).
+    let clock = imap_proto_benches::ThreadTime::default();
     let responses = |msgs: &[Vec<u8>]| {
-        let t = std::time::Instant::now();
+        let t = clock.now_ns();
         for _ in 0..times {
             for m in msgs {
                 black_box(parse_response(m).ok());
@@ -34,13 +36,13 @@ fn main() {
         let bytes: usize = msgs.iter().map(Vec::len).sum::<usize>() * times;
         eprintln!(
             "{:.1} MiB/s",
-            bytes as f64 / t.elapsed().as_secs_f64() / 1048576.0
+            bytes as f64 / (clock.now_ns() - t) as f64 / 1e9 / 1048576.0
         );
     };
     match what {
         "commands" => {
             let msgs = recorded_commands().0.messages;
-            let t = std::time::Instant::now();
+            let t = clock.now_ns();
             for _ in 0..times {
                 for m in &msgs {
                     black_box(parse_command(m).ok());
@@ -49,7 +51,7 @@ fn main() {
             let bytes: usize = msgs.iter().map(Vec::len).sum::<usize>() * times;
             eprintln!(
                 "{:.1} MiB/s",
-                bytes as f64 / t.elapsed().as_secs_f64() / 1048576.0
+                bytes as f64 / (clock.now_ns() - t) as f64 / 1e9 / 1048576.0
             );
         }
         "responses" => responses(&recorded_responses().0.messages),
@@ -145,11 +147,11 @@ fn main() {
             let mut samples = vec![Vec::new(); parsers.len()];
             for _ in 0..times.max(1) * 10 {
                 for (k, (_, parse)) in parsers.iter().enumerate() {
-                    let t = std::time::Instant::now();
+                    let t = clock.now_ns();
                     for m in &msgs {
                         parse(m);
                     }
-                    samples[k].push(t.elapsed().as_secs_f64());
+                    samples[k].push((clock.now_ns() - t) as f64 / 1e9);
                 }
             }
             let median = |v: &mut Vec<f64>| {
@@ -199,9 +201,9 @@ fn main() {
                 .collect::<Vec<_>>()
                 .concat();
             let time = |f: &dyn Fn()| {
-                let t = std::time::Instant::now();
+                let t = clock.now_ns();
                 f();
-                t.elapsed().as_secs_f64()
+                (clock.now_ns() - t) as f64 / 1e9
             };
             let mut s: [Vec<f64>; 6] = Default::default();
             for _ in 0..times.max(1) {
@@ -270,16 +272,16 @@ fn main() {
                 let theirs: Vec<_> = msgs.iter().filter_map(|m| codec.decode(m).ok()).collect();
                 let (mut a, mut b) = (Vec::new(), Vec::new());
                 for _ in 0..times.max(1) * 10 {
-                    let t = std::time::Instant::now();
+                    let t = clock.now_ns();
                     for (v, _) in &ours {
                         black_box(v.to_bytes());
                     }
-                    a.push(t.elapsed().as_secs_f64());
-                    let t = std::time::Instant::now();
+                    a.push((clock.now_ns() - t) as f64 / 1e9);
+                    let t = clock.now_ns();
                     for (_, v) in &theirs {
                         black_box(codec.encode(v).dump());
                     }
-                    b.push(t.elapsed().as_secs_f64());
+                    b.push((clock.now_ns() - t) as f64 / 1e9);
                 }
                 a.sort_by(f64::total_cmp);
                 b.sort_by(f64::total_cmp);
