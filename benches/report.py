@@ -3,10 +3,13 @@
 as markdown tables: every benchmark's median (criterion's estimate, with its
 95% interval), and the ratios that DESIGN.md sets targets for.
 
-    python3 benches/report.py [TARGET_DIR]
+    python3 benches/report.py [TARGET_DIR ...]
 
-TARGET_DIR defaults to $CARGO_TARGET_DIR, else ./target. Reads only
-criterion's own output (TARGET_DIR/criterion/**/new/*.json).
+TARGET_DIR defaults to $CARGO_TARGET_DIR, else ./target. With several
+directories (copies of earlier runs' `criterion/` folders, each inside a
+directory of its own), the runs are printed side by side, one column each,
+to show how much the machine's noise moves them. Reads only criterion's own
+output (TARGET_DIR/criterion/**/new/*.json).
 """
 
 import json
@@ -46,31 +49,42 @@ def fmt_rate(r):
 
 
 def main():
-    target = sys.argv[1] if len(sys.argv) > 1 else os.environ.get("CARGO_TARGET_DIR", "target")
-    res = load(target)
-    if not res:
-        sys.exit(f"no criterion results under {target}/criterion")
+    targets = sys.argv[1:] or [os.environ.get("CARGO_TARGET_DIR", "target")]
+    runs = [load(t) for t in targets]
+    for t, r in zip(targets, runs):
+        if not r:
+            sys.exit(f"no criterion results under {t}/criterion")
+    names = sorted(set().union(*runs))
+    cols = [f"run {k + 1}" for k in range(len(runs))]
 
-    print("| benchmark | median | 95% interval | throughput |")
-    print("|---|---:|---|---:|")
-    for name in sorted(res):
-        r = res[name]
-        print(f"| `{name}` | {fmt_time(r['median'])} | {fmt_time(r['low'])} – "
-              f"{fmt_time(r['high'])} | {fmt_rate(r)} |")
+    if len(runs) == 1:
+        print("| benchmark | median | 95% interval | throughput |")
+        print("|---|---:|---|---:|")
+        for name in names:
+            r = runs[0][name]
+            print(f"| `{name}` | {fmt_time(r['median'])} | {fmt_time(r['low'])} – "
+                  f"{fmt_time(r['high'])} | {fmt_rate(r)} |")
+    else:
+        print("| benchmark | " + " | ".join(f"median, {c}" for c in cols) + " | throughput, run 1 |")
+        print("|---|" + "---:|" * len(runs) + "---:|")
+        for name in names:
+            cells = [fmt_time(r[name]["median"]) if name in r else "" for r in runs]
+            rate = fmt_rate(runs[0][name]) if name in runs[0] else ""
+            print(f"| `{name}` | " + " | ".join(cells) + f" | {rate} |")
 
-    def ratio(slow, fast):
+    def ratio(res, slow, fast):
         if slow in res and fast in res:
             return res[slow]["median"] / res[fast]["median"]
         return None
 
-    # (what, numerator, denominator, target, "x" means numerator/denominator
-    # must be at least target; "<=" at most)
+    # (what, numerator, denominator, sense, target): with ">=" the ratio
+    # must be at least the target, with "<=" at most; None: no target.
     checks = []
     for group in ("parse_commands", "parse_responses", "parse_search_100k",
                   "parse_fetch_literal_1mib", "parse_fetch_envelope_10k"):
         for peer, need in (("imap-codec", 3.0), ("imap-proto-0.17", 1.5)):
             ours = f"{group}/imap-proto@{peer}"
-            if ours not in res:
+            if not any(ours in r for r in runs):
                 ours = f"{group}/imap-proto"
             recorded = group in ("parse_commands", "parse_responses")
             checks.append((f"{group}: {peer} / ours", f"{group}/{peer}", ours,
@@ -104,19 +118,25 @@ def main():
                    "linearity_small/imap-proto/frame/whole", "<=", None))
 
     print()
-    print("| ratio of medians | value | target | met |")
-    print("|---|---:|---:|---|")
+    print("| ratio of medians | " + " | ".join(cols) + " | target | met |")
+    print("|---|" + "---:|" * len(runs) + "---:|---|")
     for what, num, den, sense, need in checks:
-        v = ratio(num, den)
-        if v is None:
+        vals = [ratio(r, num, den) for r in runs]
+        if all(v is None for v in vals):
             continue
+        cells = [f"{v:.2f}x" if v is not None else "" for v in vals]
+        got = [v for v in vals if v is not None]
         if need is None:
             target_s, met = "", ""
         elif sense == ">=":
-            target_s, met = f">= {need}x", "yes" if v >= need else "**no**"
+            target_s = f">= {need}x"
+            met = "yes" if all(v >= need for v in got) else (
+                "**no**" if all(v < need for v in got) else "not in every run")
         else:
-            target_s, met = f"<= {need}x", "yes" if v <= need else "**no**"
-        print(f"| {what} | {v:.2f}x | {target_s} | {met} |")
+            target_s = f"<= {need}x"
+            met = "yes" if all(v <= need for v in got) else (
+                "**no**" if all(v > need for v in got) else "not in every run")
+        print(f"| {what} | " + " | ".join(cells) + f" | {target_s} | {met} |")
 
 
 if __name__ == "__main__":
