@@ -315,6 +315,9 @@ mod tests {
         assert!(base64_decode(b"Zm=v").is_err());
         assert!(base64_decode(b"Zh==").is_err());
         assert!(base64_decode(b"Zm9v YmFy").is_err());
+        assert!(base64_decode(b"Zm8=Zm8=").is_err());
+        assert!(base64_decode(b"idling").is_err());
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
     }
 
     #[test]
