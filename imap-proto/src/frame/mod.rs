@@ -37,6 +37,11 @@ pub struct FrameLimits {
     /// plus 64 KiB, so that one maximal literal with its command line fits.
     /// This also bounds the number of elements in any list of the message.
     pub max_message: u64,
+    /// Largest non-synchronizing literal (`{N+}`). Default: no limit of its
+    /// own beyond `max_literal`. A server that advertises LITERAL- sets it
+    /// to 4096 (RFC 7888 §5); larger ones are refused and their octets
+    /// skipped by count.
+    pub max_non_sync_literal: u64,
 }
 
 impl Default for FrameLimits {
@@ -45,6 +50,7 @@ impl Default for FrameLimits {
             max_line: 64 * 1024,
             max_literal: 64 * 1024 * 1024,
             max_message: 64 * 1024 * 1024 + 64 * 1024,
+            max_non_sync_literal: u64::MAX,
         }
     }
 }
@@ -217,6 +223,12 @@ impl Framer {
     pub fn push(&mut self, bytes: &[u8]) {
         self.release();
         self.buf.extend_from_slice(bytes);
+    }
+
+    /// The message handed out by the last [`Framer::poll`] (empty if the
+    /// last frame was not a message). Valid until the next `push` or `poll`.
+    pub fn last_message(&self) -> &[u8] {
+        &self.buf[self.start..self.start + self.handed_out]
     }
 
     /// Bytes received and not yet handed out in a frame.
@@ -475,7 +487,12 @@ impl Framer {
     /// Checks a literal header against the limits; on refusal, arranges
     /// for the rest of the message to be discarded and returns the error.
     fn check_literal(&mut self, h: &LiteralHeader) -> Option<FrameError> {
-        let too_long = h.length > self.limits.max_literal;
+        let literal_limit = if h.non_sync {
+            self.limits.max_literal.min(self.limits.max_non_sync_literal)
+        } else {
+            self.limits.max_literal
+        };
+        let too_long = h.length > literal_limit;
         if !too_long && self.message_len.saturating_add(h.length) <= self.limits.max_message {
             return None;
         }
@@ -493,7 +510,7 @@ impl Framer {
         Some(if too_long {
             FrameError::LiteralTooLarge {
                 length: h.length,
-                limit: self.limits.max_literal,
+                limit: literal_limit,
                 mode,
                 tag,
             }

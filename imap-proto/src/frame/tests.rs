@@ -91,6 +91,7 @@ fn small() -> FrameLimits {
         max_line: 32,
         max_literal: 10,
         max_message: 40,
+        max_non_sync_literal: u64::MAX,
     }
 }
 
@@ -207,4 +208,20 @@ fn take_buffered_after_a_message() {
     assert_eq!(f.poll(), Some(Ok(Frame::Message(b"A1 STARTTLS\r\n"))));
     assert_eq!(f.take_buffered(), b"\x16\x03\x01");
     assert_eq!(f.buffered(), 0);
+}
+
+#[test]
+fn literal_minus_limit_applies_to_non_sync_only() {
+    let limits = FrameLimits { max_non_sync_literal: 4, ..FrameLimits::default() };
+    let ok = b"A1 X {4+}\r\nabcd\r\n";
+    assert_eq!(all_splits_agree(ok, limits), msgs(&[ok]));
+    let sync = b"A1 X {5}\r\nabcde\r\n";
+    assert_eq!(all_splits_agree(sync, limits), msgs(&[sync]));
+    let over = b"A1 X {5+}\r\nabcde\r\nA2 NOOP\r\n";
+    let got = all_splits_agree(over, limits);
+    assert!(matches!(
+        &got[0],
+        Err(FrameError::LiteralTooLarge { limit: 4, mode: LiteralMode::NonSync, .. })
+    ));
+    assert_eq!(got[1], Ok(b"A2 NOOP\r\n".to_vec()));
 }

@@ -16,6 +16,7 @@ mod mailbox;
 mod response;
 mod search;
 mod sequence;
+mod state;
 mod status;
 
 pub use self::body::*;
@@ -32,4 +33,5 @@ pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::response::*;
 pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
+pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;
