@@ -227,6 +227,10 @@ pub(crate) fn base64_encode(data: &[u8]) -> String {
 /// Decodes `base64 = *(4base64-char) [base64-terminal]` (RFC 9051 §9),
 /// strictly: canonical padding only. `Err(offset)` of the first bad byte.
 pub(crate) fn base64_decode(text: &[u8]) -> Result<Vec<u8>, usize> {
+    let alphabet = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+    if let Some(k) = text.iter().position(|&c| !alphabet(c)) {
+        return Err(k);
+    }
     if text.len() % 4 != 0 {
         return Err(text.len());
     }

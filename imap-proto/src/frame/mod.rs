@@ -488,7 +488,9 @@ impl Framer {
     /// for the rest of the message to be discarded and returns the error.
     fn check_literal(&mut self, h: &LiteralHeader) -> Option<FrameError> {
         let literal_limit = if h.non_sync {
-            self.limits.max_literal.min(self.limits.max_non_sync_literal)
+            self.limits
+                .max_literal
+                .min(self.limits.max_non_sync_literal)
         } else {
             self.limits.max_literal
         };
@@ -522,6 +524,8 @@ impl Framer {
         })
     }
 }
+
+pub(crate) mod output;
 
 #[cfg(test)]
 mod tests;

@@ -212,7 +212,10 @@ fn take_buffered_after_a_message() {
 
 #[test]
 fn literal_minus_limit_applies_to_non_sync_only() {
-    let limits = FrameLimits { max_non_sync_literal: 4, ..FrameLimits::default() };
+    let limits = FrameLimits {
+        max_non_sync_literal: 4,
+        ..FrameLimits::default()
+    };
     let ok = b"A1 X {4+}\r\nabcd\r\n";
     assert_eq!(all_splits_agree(ok, limits), msgs(&[ok]));
     let sync = b"A1 X {5}\r\nabcde\r\n";
@@ -221,7 +224,11 @@ fn literal_minus_limit_applies_to_non_sync_only() {
     let got = all_splits_agree(over, limits);
     assert!(matches!(
         &got[0],
-        Err(FrameError::LiteralTooLarge { limit: 4, mode: LiteralMode::NonSync, .. })
+        Err(FrameError::LiteralTooLarge {
+            limit: 4,
+            mode: LiteralMode::NonSync,
+            ..
+        })
     ));
     assert_eq!(got[1], Ok(b"A2 NOOP\r\n".to_vec()));
 }

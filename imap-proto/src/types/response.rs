@@ -209,7 +209,9 @@ impl<'a> ContinueRequest<'a> {
     pub fn base64(data: &[u8]) -> ContinueRequest<'static> {
         // Base64 never starts with "[" nor ends like a literal header.
         ContinueRequest {
-            text: RespText::new(Text::unchecked(Cow::Owned(crate::fast::base64_encode(data)))),
+            text: RespText::new(Text::unchecked(Cow::Owned(crate::fast::base64_encode(
+                data,
+            )))),
         }
     }
     /// The text read as base64 (`base64` of RFC 9051 §9, with padding),
