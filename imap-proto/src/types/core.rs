@@ -77,6 +77,11 @@ impl<'a> Tag<'a> {
         debug_assert!(s.bytes().all(fast::is_tag_char) && !s.is_empty());
         Self(Cow::Borrowed(s))
     }
+    /// Built from text made of tag characters by construction.
+    pub(crate) fn from_checked(s: String) -> Tag<'static> {
+        debug_assert!(s.bytes().all(fast::is_tag_char) && !s.is_empty());
+        Tag(Cow::Owned(s))
+    }
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         &self.0
