@@ -184,6 +184,9 @@ pub enum SendError {
     /// The connection is over (BYE, LOGOUT).
     #[error("the connection is closed")]
     Closed,
+    /// The tag given to [`Client::send_tagged`] is in use.
+    #[error("tag already in use")]
+    DuplicateTag,
 }
 
 /// How a command affects what may be sent beside it (RFC 9051 §5.5).
@@ -397,6 +400,19 @@ impl Client {
         self.core.send(body)
     }
 
+    /// Queues a command with a tag of the caller's choice (a proxy keeps
+    /// its client's tags). A tag already in flight or queued is refused:
+    /// completions could not be told apart.
+    pub fn send_tagged(&mut self, tag: Tag<'_>, body: CommandBody<'_>) -> Result<(), SendError> {
+        let taken = |t: &Tag<'static>| t.as_str() == tag.as_str();
+        if self.core.in_flight.iter().any(|f| taken(&f.tag))
+            || self.core.queue.iter().any(|q| taken(&q.tag))
+        {
+            return Err(SendError::DuplicateTag);
+        }
+        self.core.enqueue(tag.into_owned(), body)
+    }
+
     /// Starts AUTHENTICATE with `mechanism`. An `initial` response goes on
     /// the command line when the server has SASL-IR (RFC 4959), otherwise
     /// in answer to the first (empty) challenge. Further challenges come as
@@ -583,15 +599,20 @@ impl Core {
     }
 
     fn send(&mut self, body: CommandBody<'_>) -> Result<Tag<'static>, SendError> {
+        // The prefix was checked by the config; digits are tag characters.
+        let tag = Tag::from_checked(format!("{}{}", self.config.tag_prefix, self.next_tag));
+        self.enqueue(tag.clone(), body)?;
+        self.next_tag += 1;
+        Ok(tag)
+    }
+
+    fn enqueue(&mut self, tag: Tag<'static>, body: CommandBody<'_>) -> Result<(), SendError> {
         if self.closed {
             return Err(SendError::Closed);
         }
         if self.out.len() >= self.config.max_queued_output {
             return Err(SendError::QueueFull);
         }
-        // The prefix was checked by the config; digits are tag characters.
-        let tag = Tag::from_checked(format!("{}{}", self.config.tag_prefix, self.next_tag));
-        self.next_tag += 1;
         let cmd = Command {
             tag: tag.clone(),
             body,
@@ -620,7 +641,7 @@ impl Core {
             started: false,
         });
         self.pump();
-        Ok(tag)
+        Ok(())
     }
 
     /// Whether a command of `kind` may start now, given what is in flight
