@@ -74,3 +74,8 @@ pub fn parse_response_with<'a>(
 ) -> Result<(Response<'a>, usize), ParseError> {
     parse::finish(input, parse::response::response(input, limits))
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;
