@@ -36,9 +36,9 @@ use imap_proto::types::{
     StatusItem, StoreAction, StoreModifier, Tag, TaggedStatus, Text, UntaggedStatus,
 };
 
-use crate::mime::Message;
-use crate::search::{self, Candidate};
-use crate::store::{Mailbox as StoredMailbox, Shared, Wake};
+use super::mime::Message;
+use super::search::{self, Candidate};
+use super::store::{Mailbox as StoredMailbox, Shared, Wake};
 
 /// Largest APPEND accepted after login; before it, literals are for
 /// LOGIN only and 4 KiB is plenty.
@@ -48,12 +48,7 @@ const MAX_LITERAL_BEFORE_LOGIN: u64 = 4096;
 /// What the server advertises (greeting, CAPABILITY, LOGIN's OK).
 pub fn capabilities() -> Vec<Capability<'static>> {
     use Capability as C;
-    let mut caps = vec![
-        C::Imap4Rev1,
-        C::Imap4Rev2,
-        C::LiteralPlus,
-        C::SaslIr,
-    ];
+    let mut caps = vec![C::Imap4Rev1, C::Imap4Rev2, C::LiteralPlus, C::SaslIr];
     if let Ok(plain) = Atom::new("PLAIN") {
         caps.push(C::Auth(plain));
     }
@@ -201,7 +196,11 @@ fn text(s: &str) -> Text<'static> {
     Text::new(s.to_owned()).unwrap_or_default()
 }
 
-fn untagged(condition: Condition, code: Option<ResponseCode<'static>>, s: &str) -> Response<'static> {
+fn untagged(
+    condition: Condition,
+    code: Option<ResponseCode<'static>>,
+    s: &str,
+) -> Response<'static> {
     Response::Untagged(UntaggedStatus {
         condition,
         text: RespText {
@@ -284,7 +283,15 @@ pub fn now() -> DateTime {
     let (y, m, d) = civil_from_days(secs.div_euclid(86_400));
     let t = secs.rem_euclid(86_400);
     Date::new(y as u16, m as u8, d as u8)
-        .and_then(|date| DateTime::new(date, (t / 3600) as u8, (t / 60 % 60) as u8, (t % 60) as u8, 0))
+        .and_then(|date| {
+            DateTime::new(
+                date,
+                (t / 3600) as u8,
+                (t / 60 % 60) as u8,
+                (t % 60) as u8,
+                0,
+            )
+        })
         .unwrap_or_else(|_| {
             let epoch = Date::new(1970, 1, 1).expect("a valid date");
             DateTime::new(epoch, 0, 0, 0, 0).expect("a valid time")
@@ -524,8 +531,14 @@ impl Conn {
             }
             C::Id(_) => {
                 let params = vec![
-                    (IString::from("name"), Some(IString::from("imap-proto demo server"))),
-                    (IString::from("version"), Some(IString::from(env!("CARGO_PKG_VERSION")))),
+                    (
+                        IString::from("name"),
+                        Some(IString::from("imap-proto demo server")),
+                    ),
+                    (
+                        IString::from("version"),
+                        Some(IString::from(env!("CARGO_PKG_VERSION"))),
+                    ),
                 ];
                 self.send(&Response::Data(Data::Id(Some(params))));
                 ok("ID completed")
@@ -576,7 +589,9 @@ impl Conn {
                 }));
                 ok("NAMESPACE completed")
             }
-            C::Select { mailbox, params } | C::Examine { mailbox, params } if !params.is_empty() => {
+            C::Select { mailbox, params } | C::Examine { mailbox, params }
+                if !params.is_empty() =>
+            {
                 let _ = (mailbox, params);
                 self.selected = None;
                 bad("SELECT parameters are not supported")
@@ -665,7 +680,10 @@ impl Conn {
             return bad("Malformed PLAIN response");
         };
         if !authz.is_empty() && authz != user {
-            return no(Some(ResponseCode::AuthorizationFailed), "Cannot act as another user");
+            return no(
+                Some(ResponseCode::AuthorizationFailed),
+                "Cannot act as another user",
+            );
         }
         let user = self.store.lock().login(user, pass);
         self.logged_in(user)
@@ -685,11 +703,8 @@ impl Conn {
         }
         let store = self.store.clone();
         let mut store = store.lock();
-        let found = name_of(mailbox).and_then(|n| {
-            store
-                .account(self.user())
-                .and_then(|a| a.mailboxes.get(&n))
-        });
+        let found = name_of(mailbox)
+            .and_then(|n| store.account(self.user()).and_then(|a| a.mailboxes.get(&n)));
         let Some(mb) = found else {
             return no(Some(ResponseCode::NonExistent), "No such mailbox");
         };
@@ -813,7 +828,10 @@ impl Conn {
             return no(Some(ResponseCode::AlreadyExists), "Target exists");
         }
         if to.starts_with(&format!("{from}/")) {
-            return no(Some(ResponseCode::Cannot), "Cannot move a mailbox into itself");
+            return no(
+                Some(ResponseCode::Cannot),
+                "Cannot move a mailbox into itself",
+            );
         }
         a.rename(&from, &to);
         a.notify();
@@ -931,17 +949,18 @@ impl Conn {
         for r in &out {
             self.send(r);
         }
-        ok(if lsub { "LSUB completed" } else { "LIST completed" })
+        ok(if lsub {
+            "LSUB completed"
+        } else {
+            "LIST completed"
+        })
     }
 
     fn status(&mut self, mailbox: &Mailbox<'_>, items: &[StatusAttribute]) -> Reply {
         let store = self.store.clone();
         let mut store = store.lock();
-        let found = name_of(mailbox).and_then(|n| {
-            store
-                .account(self.user())
-                .and_then(|a| a.mailboxes.get(&n))
-        });
+        let found = name_of(mailbox)
+            .and_then(|n| store.account(self.user()).and_then(|a| a.mailboxes.get(&n)));
         let Some(mb) = found else {
             return no(Some(ResponseCode::NonExistent), "No such mailbox");
         };
@@ -956,7 +975,11 @@ impl Conn {
         ok("STATUS completed")
     }
 
-    fn append(&mut self, mailbox: &Mailbox<'_>, messages: Vec<imap_proto::types::AppendMessage<'_>>) -> Reply {
+    fn append(
+        &mut self,
+        mailbox: &Mailbox<'_>,
+        messages: Vec<imap_proto::types::AppendMessage<'_>>,
+    ) -> Reply {
         let Some(name) = name_of(mailbox) else {
             return no(Some(ResponseCode::TryCreate), "No such mailbox");
         };
@@ -1041,12 +1064,13 @@ impl Conn {
             }
             let last = sel.view.last().map_or(0, |k| k.uid);
             let before = sel.view.len();
-            sel.view.extend(mb.messages.iter().filter(|e| e.uid > last).map(|e| Known {
-                uid: e.uid,
-                flags: e.flags.clone(),
-                modseq: e.modseq,
-                message: e.message.clone(),
-            }));
+            sel.view
+                .extend(mb.messages.iter().filter(|e| e.uid > last).map(|e| Known {
+                    uid: e.uid,
+                    flags: e.flags.clone(),
+                    modseq: e.modseq,
+                    message: e.message.clone(),
+                }));
             if sel.view.len() != before {
                 out.push(Data::Exists(sel.view.len() as u32));
             }
@@ -1127,7 +1151,10 @@ impl Conn {
         let (id, read_only) = (sel.id, sel.read_only);
         let sets_seen = !read_only
             && attrs.iter().any(|a| {
-                matches!(a, A::Rfc822 | A::Rfc822Text | A::BodySection { peek: false, .. })
+                matches!(
+                    a,
+                    A::Rfc822 | A::Rfc822Text | A::BodySection { peek: false, .. }
+                )
             });
         for i in indexes {
             let mut flags_changed = false;
@@ -1161,7 +1188,9 @@ impl Conn {
                         let data = m.section(section).map(|mut bytes| {
                             if let Some(p) = partial {
                                 let start = (p.origin as usize).min(bytes.len());
-                                let end = start.saturating_add(p.length.get() as usize).min(bytes.len());
+                                let end = start
+                                    .saturating_add(p.length.get() as usize)
+                                    .min(bytes.len());
                                 bytes = bytes[start..end].to_vec();
                             }
                             IString::from(bytes)
@@ -1292,8 +1321,13 @@ impl Conn {
     fn expunge_store(&mut self, id: u64, uids: Option<&SequenceSet>) {
         let user = self.user.clone().unwrap_or_default();
         let mut store = self.store.lock();
-        let Some(a) = store.account(&user) else { return };
-        let max = a.mailbox(id).and_then(|m| m.messages.last()).map_or(0, |e| e.uid);
+        let Some(a) = store.account(&user) else {
+            return;
+        };
+        let max = a
+            .mailbox(id)
+            .and_then(|m| m.messages.last())
+            .map_or(0, |e| e.uid);
         let n = a.expunge(id, |e| {
             e.flags.contains(&Flag::Deleted) && uids.is_none_or(|s| search::contains(s, e.uid, max))
         });
@@ -1341,7 +1375,10 @@ impl Conn {
         for i in indexes {
             let known = &sel.view[i];
             // A message another client expunged is not copied.
-            let Some(flags) = a.mailbox(sel.id).and_then(|m| m.get(known.uid)).map(|e| e.flags.clone())
+            let Some(flags) = a
+                .mailbox(sel.id)
+                .and_then(|m| m.get(known.uid))
+                .map(|e| e.flags.clone())
             else {
                 continue;
             };
@@ -1379,7 +1416,10 @@ impl Conn {
         if let Some(cs) = &args.charset {
             let cs = cs.as_bytes();
             if !cs.eq_ignore_ascii_case(b"US-ASCII") && !cs.eq_ignore_ascii_case(b"UTF-8") {
-                return no(Some(ResponseCode::BadCharset(Vec::new())), "Unsupported charset");
+                return no(
+                    Some(ResponseCode::BadCharset(Vec::new())),
+                    "Unsupported charset",
+                );
             }
         }
         let Some(sel) = &self.selected else {
@@ -1429,8 +1469,12 @@ impl Conn {
         let mut data = Vec::new();
         for r in &returns {
             match r {
-                SearchReturnOption::Min => data.extend(hits.first().map(|&n| ESearchReturnData::Min(nz(n)))),
-                SearchReturnOption::Max => data.extend(hits.last().map(|&n| ESearchReturnData::Max(nz(n)))),
+                SearchReturnOption::Min => {
+                    data.extend(hits.first().map(|&n| ESearchReturnData::Min(nz(n))))
+                }
+                SearchReturnOption::Max => {
+                    data.extend(hits.last().map(|&n| ESearchReturnData::Max(nz(n))))
+                }
                 SearchReturnOption::All => {
                     let mut sorted = hits.clone();
                     sorted.sort_unstable();
@@ -1458,7 +1502,10 @@ enum Event {
 }
 
 /// STATUS values of a mailbox; `Err` for an item this server lacks.
-fn status_of(mb: &StoredMailbox, items: &[StatusAttribute]) -> Result<Vec<StatusItem<'static>>, ()> {
+fn status_of(
+    mb: &StoredMailbox,
+    items: &[StatusAttribute],
+) -> Result<Vec<StatusItem<'static>>, ()> {
     items
         .iter()
         .map(|i| {

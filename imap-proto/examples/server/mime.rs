@@ -74,9 +74,10 @@ impl Message {
             }
         };
         let parsed = MessageParser::default().parse(&raw[..]);
-        let sent = parsed.as_ref().and_then(|m| m.date()).and_then(|d| {
-            Date::new(d.year, d.month, d.day).ok()
-        });
+        let sent = parsed
+            .as_ref()
+            .and_then(|m| m.date())
+            .and_then(|d| Date::new(d.year, d.month, d.day).ok());
         let mut text = String::new();
         if let Some(m) = &parsed {
             for part in &m.parts {
@@ -257,7 +258,12 @@ fn part(
             ct.attributes
                 .iter()
                 .flatten()
-                .map(|a| (IString::from(a.name.to_ascii_uppercase()), Some(IString::from(a.value.to_string()))))
+                .map(|a| {
+                    (
+                        IString::from(a.name.to_ascii_uppercase()),
+                        Some(IString::from(a.value.to_string())),
+                    )
+                })
                 .collect::<BodyFldParam<'static>>(),
         ),
         _ => ("TEXT".to_owned(), Some("PLAIN".to_owned()), Vec::new()),
@@ -269,7 +275,12 @@ fn part(
                 .attributes
                 .iter()
                 .flatten()
-                .map(|a| (IString::from(a.name.to_ascii_uppercase()), Some(IString::from(a.value.to_string()))))
+                .map(|a| {
+                    (
+                        IString::from(a.name.to_ascii_uppercase()),
+                        Some(IString::from(a.value.to_string())),
+                    )
+                })
                 .collect(),
         }),
         _ => None,
@@ -295,7 +306,11 @@ fn part(
             node.children.push(p);
             bodies.push(b);
         }
-        let params = if params.is_empty() { Vec::new() } else { params };
+        let params = if params.is_empty() {
+            Vec::new()
+        } else {
+            params
+        };
         let mut multi = MultiPart::new(bodies, csub.map(IString::from)).ok()?;
         multi.extension = Some(BodyExtMpart {
             params,
@@ -426,7 +441,10 @@ fn convert_addresses(a: &mail_parser::Address<'_>) -> Vec<Address<'static>> {
     let one = |addr: &mail_parser::Addr<'_>| {
         let (mailbox, host) = match addr.address.as_deref().map(|s| s.rsplit_once('@')) {
             Some(Some((m, h))) => (Some(m.to_owned()), Some(h.to_owned())),
-            Some(None) => (addr.address.as_deref().map(str::to_owned), Some(String::new())),
+            Some(None) => (
+                addr.address.as_deref().map(str::to_owned),
+                Some(String::new()),
+            ),
             None => (None, Some(String::new())),
         };
         Address {

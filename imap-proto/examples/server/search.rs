@@ -2,7 +2,7 @@
 
 use imap_proto::types::{AString, Flag, SearchKey, SeqNumber, Sequence, SequenceSet};
 
-use crate::mime::Message;
+use super::mime::Message;
 
 /// One message as SEARCH sees it.
 pub struct Candidate<'a> {
@@ -106,8 +106,7 @@ fn contains_ci(hay: &str, needle: &AString<'_>) -> bool {
 /// A header field's raw value contains the string; an empty string
 /// matches any message that has the field.
 fn header_has(m: &Message, name: &str, s: &AString<'_>) -> bool {
-    m.header_values(name).iter().any(|v| contains_ci(v, s))
-        || decoded_header_has(m, name, s)
+    m.header_values(name).iter().any(|v| contains_ci(v, s)) || decoded_header_has(m, name, s)
 }
 
 /// The same test on the decoded form (encoded words), for Subject and the

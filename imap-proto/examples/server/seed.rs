@@ -8,8 +8,8 @@ use std::sync::Arc;
 
 use imap_proto::types::{Atom, Date, DateTime, Flag, MailboxAttribute};
 
-use crate::mime::{base64, Message};
-use crate::store::Store;
+use super::mime::{base64, Message};
+use super::store::Store;
 
 /// The demo account.
 pub const USER: &str = "demo";
@@ -55,7 +55,8 @@ const BODIES: [&str; 6] = [
 pub fn seed(store: &mut Store) {
     store.add_account(USER, PASSWORD);
     let Some(a) = store.account(USER) else { return };
-    let special = |name: &str| MailboxAttribute::from_backslash(Atom::new(name.to_owned()).ok()?).into();
+    let special =
+        |name: &str| MailboxAttribute::from_backslash(Atom::new(name.to_owned()).ok()?).into();
     for (name, use_) in [
         ("Drafts", "Drafts"),
         ("Sent", "Sent"),
@@ -79,7 +80,11 @@ pub fn seed(store: &mut Store) {
         let body = BODIES[i % BODIES.len()];
         let day = 1 + (i % 28) as u8;
         let hour = 8 + (i % 10) as u8;
-        let date = format!("{}, {day} Nov 2025 {hour:02}:{:02}:00 +0100", weekday(2025, 11, day), (i * 7) % 60);
+        let date = format!(
+            "{}, {day} Nov 2025 {hour:02}:{:02}:00 +0100",
+            weekday(2025, 11, day),
+            (i * 7) % 60
+        );
         let id = format!("<{i}.{}@example.org>", 7919 * (i + 1));
         let (folder, raw, flags): (&str, String, Vec<Flag<'static>>) = match i {
             0..=27 => {
@@ -111,7 +116,11 @@ pub fn seed(store: &mut Store) {
                 list_post(from, subject, body, &date, &id),
                 vec![Flag::Seen],
             ),
-            _ => ("Work/Projects", shape(i, from, me, subject, body, &date, &id), vec![]),
+            _ => (
+                "Work/Projects",
+                shape(i, from, me, subject, body, &date, &id),
+                vec![],
+            ),
         };
         let internal = internal_date(2025, 11, day, hour);
         let message = Arc::new(Message::new(raw.into_bytes(), internal));
@@ -122,7 +131,7 @@ pub fn seed(store: &mut Store) {
 fn internal_date(y: u16, m: u8, d: u8, h: u8) -> DateTime {
     Date::new(y, m, d)
         .and_then(|date| DateTime::new(date, h, 0, 0, 60))
-        .unwrap_or_else(|_| crate::conn::now())
+        .unwrap_or_else(|_| super::conn::now())
 }
 
 /// The message shape number `i % 6` of the seed.
@@ -141,7 +150,15 @@ fn shape(
         2 => with_attachment(from, to, subject, body, date, id),
         3 => utf8_qp(from, to, date, id),
         4 => forwarded(from, to, subject, body, date, id),
-        _ => plain(from, to, subject, body, date, id, Some("undisclosed-recipients:;")),
+        _ => plain(
+            from,
+            to,
+            subject,
+            body,
+            date,
+            id,
+            Some("undisclosed-recipients:;"),
+        ),
     }
 }
 
@@ -155,7 +172,7 @@ fn addr((name, email): (&str, &str)) -> String {
 
 fn weekday(y: i64, m: i64, d: u8) -> &'static str {
     // Zeller-style: days since 1970-01-01 (a Thursday).
-    let days = crate::conn::days_from_civil(y, m, i64::from(d));
+    let days = super::conn::days_from_civil(y, m, i64::from(d));
     ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize]
 }
 
@@ -252,7 +269,15 @@ fn forwarded(
     date: &str,
     id: &str,
 ) -> String {
-    let inner = plain(PEOPLE[6], from, subject, body, date, "<inner.1@example.com>", None);
+    let inner = plain(
+        PEOPLE[6],
+        from,
+        subject,
+        body,
+        date,
+        "<inner.1@example.com>",
+        None,
+    );
     format!(
         "{}Content-Type: multipart/mixed; boundary=\"fwd-{n}\"\r\n\r\n\
          --fwd-{n}\r\nContent-Type: text/plain; charset=us-ascii\r\n\r\nFYI, see below.\r\n\

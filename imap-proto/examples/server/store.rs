@@ -10,7 +10,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use imap_proto::types::{Flag, MailboxAttribute};
 
-use crate::mime::Message;
+use super::mime::Message;
 
 /// What wakes a connection's thread.
 #[derive(Debug)]
@@ -171,7 +171,11 @@ impl Account {
                 let id = self.next();
                 // UIDVALIDITY: unique per incarnation of a name.
                 let uid_validity = 1_700_000_000u32.wrapping_add(id as u32);
-                let special = if prefix == name { special.clone() } else { None };
+                let special = if prefix == name {
+                    special.clone()
+                } else {
+                    None
+                };
                 self.mailboxes.insert(
                     prefix.clone(),
                     Mailbox {
