@@ -6,8 +6,8 @@
 //! ```
 //!
 //! It logs in, lists the mailboxes, selects INBOX, fetches the envelopes of
-//! the last ten messages, appends a message (a literal: synchronizing, or
-//! `{n+}` when the server has LITERAL+), idles for a few seconds (run a
+//! the last ten messages, appends a message (a literal: `{n+}` when the
+//! server has LITERAL+, else synchronizing), idles for a few seconds (run a
 //! second client meanwhile to see its APPEND announced) and logs out,
 //! printing what it sees. Plain TCP only: this example does no TLS.
 //!
@@ -24,9 +24,9 @@ use std::time::{Duration, Instant};
 
 use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::{
-    AString, AppendData, AppendMessage, CommandBody, Data, FetchArgs, FetchAttribute,
-    FetchAttributes, Flag, ListMailbox, Literal, Mailbox, MessageDataItem, NString, Response,
-    Secret, SeqNumber, SequenceSet, State, TaggedStatus,
+    AString, AppendData, AppendMessage, Capability, CommandBody, Data, FetchArgs, FetchAttribute,
+    FetchAttributes, Flag, ListMailbox, Literal, LiteralMode, Mailbox, MessageDataItem, NString,
+    Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
 };
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -256,12 +256,18 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
          Subject: Hello from the imap-proto client example\r\n\r\n\
          This message went up as an APPEND literal.\r\n"
     );
+    // A literal carries its mode: non-synchronizing only if the server
+    // said it accepts that (RFC 7888).
+    let mut literal = Literal::new(message.into_bytes());
+    if conn.client.has_capability(&Capability::LiteralPlus) {
+        literal.mode = LiteralMode::NonSync;
+    }
     let append = CommandBody::Append {
         mailbox: Mailbox::from("INBOX"),
         messages: vec![AppendMessage {
             flags: Some(vec![Flag::Seen]),
             date: None,
-            data: AppendData::Literal(Literal::new(message.into_bytes())),
+            data: AppendData::Literal(literal),
         }],
     };
     let (status, seen) = conn.run(append)?;
