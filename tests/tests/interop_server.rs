@@ -288,3 +288,106 @@ fn raw_literals_sasl_ir_states_and_rev2() {
     assert!(r[1].starts_with("a14 OK"), "{r:?}");
     assert_eq!(c.line(), "", "the server closes after LOGOUT");
 }
+
+#[test]
+fn raw_mailbox_management_copy_and_idle_flag_updates() {
+    let port = start_server();
+    let mut c = Raw::connect(port);
+    let r = c.cmd("b1", "LOGIN demo demo");
+    assert!(r.last().unwrap().starts_with("b1 OK [CAPABILITY "), "{r:?}");
+
+    let r = c.cmd("b2", "NAMESPACE");
+    assert_eq!(r[0], "* NAMESPACE ((\"\" \"/\")) NIL NIL\r\n");
+    let r = c.cmd("b3", "ID (\"name\" \"raw test\")");
+    assert!(
+        r[0].starts_with("* ID (\"name\" \"imap-proto demo server\""),
+        "{r:?}"
+    );
+
+    // CREATE makes the parents; RENAME moves the subtree; DELETE refuses a
+    // parent, then works bottom-up.
+    assert!(c.cmd("b4", "CREATE Projects/2025/Q4")[0].starts_with("b4 OK"));
+    let r = c.cmd("b5", "LIST \"\" Projects/*");
+    assert_eq!(r.len(), 3, "{r:?}");
+    assert!(
+        r[0].contains("\\HasChildren") && r[0].ends_with(" Projects/2025\r\n"),
+        "{r:?}"
+    );
+    assert!(c.cmd("b6", "RENAME Projects/2025 Projects/Old")[0].starts_with("b6 OK"));
+    let r = c.cmd("b7", "LIST Projects/ %");
+    assert_eq!(
+        r[0], "* LIST (\\HasChildren) \"/\" Projects/Old\r\n",
+        "{r:?}"
+    );
+    assert!(c.cmd("b8", "DELETE Projects/Old")[0].starts_with("b8 NO [HASCHILDREN]"));
+    assert!(c.cmd("b9", "DELETE Projects/Old/Q4")[0].starts_with("b9 OK"));
+    assert!(c.cmd("b10", "DELETE INBOX")[0].starts_with("b10 NO"));
+    assert!(c.cmd("b11", "SELECT Nope")[0].starts_with("b11 NO [NONEXISTENT]"));
+
+    // SUBSCRIBE / LSUB, LIST with RETURN (SUBSCRIBED STATUS).
+    assert!(c.cmd("b12", "SUBSCRIBE Projects")[0].starts_with("b12 OK"));
+    let r = c.cmd("b13", "LSUB \"\" Proj*");
+    assert_eq!(r[0], "* LSUB () \"/\" Projects\r\n", "{r:?}");
+    let r = c.cmd(
+        "b14",
+        "LIST (SPECIAL-USE) \"\" * RETURN (STATUS (MESSAGES))",
+    );
+    assert!(
+        r.iter()
+            .any(|l| l.starts_with("* LIST (\\HasNoChildren \\Sent) \"/\" Sent")),
+        "{r:?}"
+    );
+    assert!(
+        r.iter().any(|l| l == "* STATUS Sent (MESSAGES 4)\r\n"),
+        "{r:?}"
+    );
+    assert!(
+        !r.iter().any(|l| l.contains(" INBOX")),
+        "only special-use mailboxes: {r:?}"
+    );
+
+    // EXAMINE is read-only: STORE is refused, BODY[] does not set \Seen.
+    let r = c.cmd("b15", "EXAMINE INBOX");
+    assert!(r.last().unwrap().starts_with("b15 OK [READ-ONLY]"), "{r:?}");
+    assert!(c.cmd("b16", "STORE 1 +FLAGS (\\Seen)")[0].starts_with("b16 NO"));
+    let r = c.cmd("b17", "FETCH 1 (BODY[HEADER.FIELDS (DATE)] FLAGS)");
+    assert!(!r[0].contains("\\Seen"), "{r:?}");
+
+    // SELECT, UID COPY with COPYUID, UNSELECT.
+    let r = c.cmd("b18", "SELECT INBOX");
+    assert!(r.iter().any(|l| l.starts_with("* OK [CLOSED]")), "{r:?}");
+    let r = c.cmd("b19", "UID COPY 1:3 Projects");
+    assert!(
+        r[0].starts_with("b19 OK [COPYUID ") && r[0].contains(" 1:3 1:3]"),
+        "{r:?}"
+    );
+    let r = c.cmd("b20", "STATUS Projects (MESSAGES UIDNEXT UNSEEN SIZE)");
+    assert!(
+        r[0].starts_with("* STATUS Projects (MESSAGES 3 UIDNEXT 4 UNSEEN 1 SIZE "),
+        "{r:?}"
+    );
+
+    // Another connection idles on INBOX; this one changes flags and
+    // expunges: the idler is told at once.
+    let mut idler = Raw::connect(port);
+    idler.cmd("i1", "LOGIN demo demo");
+    idler.cmd("i2", "SELECT INBOX");
+    idler.send("i3 IDLE\r\n");
+    assert_eq!(idler.line(), "+ idling\r\n");
+    let r = c.cmd("b21", "UID STORE 2 +FLAGS.SILENT (\\Deleted)");
+    assert_eq!(r.len(), 1, "silent: {r:?}");
+    let pushed = idler.line();
+    assert!(pushed.starts_with("* 2 FETCH (UID 2 FLAGS ("), "{pushed}");
+    assert!(pushed.contains("\\Deleted"), "{pushed}");
+    let r = c.cmd("b22", "UID EXPUNGE 2");
+    assert_eq!(r[0], "* 2 EXPUNGE\r\n", "{r:?}");
+    assert_eq!(idler.line(), "* 2 EXPUNGE\r\n");
+    idler.send("DONE\r\n");
+    let r = idler.until("i3");
+    assert!(r.last().unwrap().starts_with("i3 OK"), "{r:?}");
+    let r = idler.cmd("i4", "FETCH 2 UID");
+    assert_eq!(r[0], "* 2 FETCH (UID 3)\r\n", "{r:?}");
+
+    assert!(c.cmd("b23", "UNSELECT")[0].starts_with("b23 OK"));
+    assert!(c.cmd("b24", "FETCH 1 FLAGS")[0].starts_with("b24 BAD"));
+}
