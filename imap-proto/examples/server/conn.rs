@@ -21,7 +21,7 @@
 
 use std::io::{Read, Write};
 use std::net::{Shutdown, TcpStream};
-use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -73,7 +73,11 @@ pub fn serve(stream: TcpStream, store: Shared, verbose: bool) {
     let peer = stream
         .peer_addr()
         .map_or_else(|_| "?".to_owned(), |a| a.to_string());
-    let (tx, rx) = mpsc::channel();
+    // Bounded: a client that sends faster than it is served waits in its
+    // socket buffer, not in our memory.
+    let (tx, rx) = mpsc::sync_channel(64);
+    // A client that stops reading is dropped rather than blocking forever.
+    let _ = stream.set_write_timeout(Some(Duration::from_secs(120)));
     let reader = match stream.try_clone() {
         Ok(s) => s,
         Err(_) => return,
@@ -83,8 +87,13 @@ pub fn serve(stream: TcpStream, store: Shared, verbose: bool) {
     if verbose {
         eprintln!("[{peer}] connected");
     }
+    // The framer refuses (and skips) any literal over the APPEND limit,
+    // synchronizing or not.
+    let mut config = ServerConfig::default();
+    config.frame.max_literal = MAX_APPEND;
+    config.frame.max_message = MAX_APPEND + 64 * 1024;
     let mut conn = Conn {
-        server: Server::new(ServerConfig::default()),
+        server: Server::new(config),
         stream,
         store,
         tx,
@@ -103,7 +112,7 @@ pub fn serve(stream: TcpStream, store: Shared, verbose: bool) {
 }
 
 /// Forwards what the client sends until it closes the connection.
-fn read_loop(mut stream: TcpStream, tx: Sender<Wake>) {
+fn read_loop(mut stream: TcpStream, tx: SyncSender<Wake>) {
     let mut buf = vec![0u8; 64 * 1024];
     loop {
         match stream.read(&mut buf) {
@@ -125,7 +134,7 @@ struct Conn {
     stream: TcpStream,
     store: Shared,
     /// A sender of our own channel, given to the store on login.
-    tx: Sender<Wake>,
+    tx: SyncSender<Wake>,
     rx: Receiver<Wake>,
     peer: String,
     verbose: bool,

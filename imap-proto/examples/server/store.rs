@@ -5,7 +5,7 @@
 //! `conn.rs`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::sync::mpsc::Sender;
+use std::sync::mpsc::{SyncSender, TrySendError};
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use imap_proto::types::{Flag, MailboxAttribute};
@@ -55,7 +55,7 @@ pub struct Account {
     /// Subscribed names.
     pub subscribed: BTreeSet<String>,
     /// Connections to wake on a change.
-    watchers: Vec<(u64, Sender<Wake>)>,
+    watchers: Vec<(u64, SyncSender<Wake>)>,
     /// Source of mailbox ids, UIDVALIDITY values and mod-sequences.
     counter: u64,
 }
@@ -127,7 +127,7 @@ impl Store {
 
     /// Wakes `tx` on every change to `user`'s account; returns the id to
     /// give to [`Store::unwatch`].
-    pub fn watch(&mut self, user: &str, tx: Sender<Wake>) -> u64 {
+    pub fn watch(&mut self, user: &str, tx: SyncSender<Wake>) -> u64 {
         self.next_watcher += 1;
         let id = self.next_watcher;
         if let Some(a) = self.accounts.get_mut(user) {
@@ -150,10 +150,16 @@ impl Account {
         self.counter
     }
 
-    /// Wakes every connection of this account.
+    /// Wakes every connection of this account. Never blocks (the lock is
+    /// held): a connection whose queue is full has wake-ups pending
+    /// anyway, and compares its view with the store on each.
     pub fn notify(&mut self) {
-        self.watchers
-            .retain(|(_, tx)| tx.send(Wake::Changed).is_ok());
+        self.watchers.retain(|(_, tx)| {
+            !matches!(
+                tx.try_send(Wake::Changed),
+                Err(TrySendError::Disconnected(_))
+            )
+        });
     }
 
     /// Creates a mailbox (and its missing parents); `false` if it exists.
