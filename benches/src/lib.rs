@@ -38,7 +38,7 @@ pub fn split_messages(stream: &[u8]) -> Vec<Vec<u8>> {
         match r {
             Ok(Frame::Message(m)) => out.push(m.to_vec()),
             Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
-            Err(_) => {}
+            Ok(_) | Err(_) => {}
         }
     }
     out

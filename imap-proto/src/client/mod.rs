@@ -533,6 +533,8 @@ impl Client {
                     continue;
                 }
                 Ok(Frame::Message(m)) => m.first() == Some(&b'+') && self.core.awaiting_literal,
+                // The client's framer never streams.
+                Ok(_) => continue,
             };
             if internal {
                 self.core.literal_continuation();

@@ -94,6 +94,12 @@ pub struct ServerConfig {
     /// UTF8=ACCEPT is in force (RFC 6855): strings may go out quoted in
     /// UTF-8.
     pub utf8: bool,
+    /// Literals of at least this many octets are streamed to the caller
+    /// ([`ServerEvent::LiteralStreaming`], [`ServerEvent::LiteralData`])
+    /// instead of buffered, so that an APPEND of any size passes in
+    /// bounded memory. `None` (the default): every literal is buffered,
+    /// within [`FrameLimits::max_literal`].
+    pub stream_literals_from: Option<u64>,
     autologout: Option<Duration>,
 }
 
@@ -105,6 +111,7 @@ impl Default for ServerConfig {
             max_queued_output: 16 * 1024 * 1024,
             literal_minus: false,
             utf8: false,
+            stream_literals_from: None,
             autologout: Some(MIN_AUTOLOGOUT),
         }
     }
@@ -152,6 +159,18 @@ pub enum ServerEvent<'a> {
         /// `~{N}`: literal8.
         binary: bool,
     },
+    /// A literal of at least [`ServerConfig::stream_literals_from`] octets
+    /// begins (accepted, if synchronizing): its octets follow as
+    /// [`ServerEvent::LiteralData`], and the command, when complete, holds
+    /// an empty literal in their place. Nothing of it is buffered.
+    LiteralStreaming {
+        /// The command's tag, when readable.
+        tag: Option<Tag<'a>>,
+        /// The announced length (the caller enforces its own bound).
+        length: u64,
+    },
+    /// Octets of a streamed literal, in order.
+    LiteralData(&'a [u8]),
     /// A client response in an AUTHENTICATE exchange, decoded from base64
     /// (RFC 9051 §6.2.2). The caller sends the next challenge or the
     /// tagged completion.
@@ -329,8 +348,10 @@ impl Server {
         if config.literal_minus {
             frame.max_non_sync_literal = frame.max_non_sync_literal.min(4096);
         }
+        let mut framer = Framer::new(frame);
+        framer.set_streaming(config.stream_literals_from);
         Self {
-            framer: Framer::new(frame),
+            framer,
             state: ConnectionState::NotAuthenticated,
             mode: Mode::Commands,
             out: Output::default(),
@@ -352,6 +373,13 @@ impl Server {
     /// answer BAD if not.
     pub fn allows(&self, command: &CommandBody<'_>) -> bool {
         command.allowed_in(self.state)
+    }
+
+    /// Bytes allocated to hold received input (memory accounting: with
+    /// literal streaming on, this stays near the size of the pieces given
+    /// to `handle_input`, whatever the literals' sizes).
+    pub fn input_capacity(&self) -> usize {
+        self.framer.capacity()
     }
 
     /// Bytes received from the client.
@@ -397,13 +425,33 @@ impl Server {
         if matches!(self.mode, Mode::Closed | Mode::Switch { .. }) {
             return None;
         }
-        match self.framer.poll()? {
+        // What the frame is, as owned facts: the event itself is built
+        // after the framer's borrow ends.
+        enum Next {
+            Announced(Option<Tag<'static>>, u64, bool),
+            Stream(Option<Tag<'static>>, u64),
+            Chunk,
+            Message,
+        }
+        let tag_of = |head: &[u8]| {
+            let n = fast::span(head, fast::is_tag_char);
+            std::str::from_utf8(&head[..n])
+                .ok()
+                .and_then(|t| Tag::new(t.to_owned()).ok())
+        };
+        let next = match self.framer.poll()? {
             Err(e) => return Some(Err(ServerError::Limit(e))),
             Ok(Frame::LiteralAnnounced {
                 head,
                 length,
                 binary,
-            }) => {
+            }) => Next::Announced(tag_of(head), length, binary),
+            Ok(Frame::LiteralStream { head, length }) => Next::Stream(tag_of(head), length),
+            Ok(Frame::LiteralChunk(_)) => Next::Chunk,
+            Ok(_) => Next::Message,
+        };
+        match next {
+            Next::Announced(tag, length, binary) => {
                 if !matches!(self.mode, Mode::Commands) {
                     // No literal belongs in an AUTHENTICATE or IDLE line.
                     self.framer.reject_literal();
@@ -412,38 +460,30 @@ impl Server {
                         _ => ServerError::BadAuthenticateData { offset: 0 },
                     }));
                 }
-                let n = fast::span(head, fast::is_tag_char);
-                let tag = std::str::from_utf8(&head[..n])
-                    .ok()
-                    .and_then(|t| Tag::new(t).ok());
-                match tag {
-                    Some(tag) => {
-                        let tag = tag.into_owned();
-                        return Some(Ok(ServerEvent::LiteralAnnounced {
-                            tag,
-                            length,
-                            binary,
-                        }));
-                    }
-                    None => {
-                        // Not even a tag: refuse without waiting.
-                        self.framer.reject_literal();
-                        return Some(Err(ServerError::Parse(ParseError::Invalid {
-                            offset: 0,
-                            expected: "tag",
-                            tag: None,
-                        })));
-                    }
-                }
+                let Some(tag) = tag else {
+                    // Not even a tag: refuse without waiting.
+                    self.framer.reject_literal();
+                    let e = ParseError::Invalid {
+                        offset: 0,
+                        expected: "tag",
+                        tag: None,
+                    };
+                    return Some(Err(ServerError::Parse(e)));
+                };
+                Some(Ok(ServerEvent::LiteralAnnounced {
+                    tag,
+                    length,
+                    binary,
+                }))
             }
-            Ok(Frame::Message(_)) => {}
+            Next::Stream(tag, length) => Some(Ok(ServerEvent::LiteralStreaming { tag, length })),
+            Next::Chunk => Some(Ok(ServerEvent::LiteralData(self.framer.last_chunk()))),
+            Next::Message => Some(match &self.mode {
+                Mode::Authenticate(_) => self.authenticate_line(),
+                Mode::Idle(_) => self.idle_line(),
+                _ => self.command(),
+            }),
         }
-        match &self.mode {
-            Mode::Authenticate(_) => return Some(self.authenticate_line()),
-            Mode::Idle(_) => return Some(self.idle_line()),
-            _ => {}
-        }
-        Some(self.command())
     }
 
     fn line(&self) -> &[u8] {
