@@ -161,6 +161,8 @@ impl Side {
                 Err(e) => return Some(Err(e.to_string())),
                 Ok(Frame::LiteralAnnounced { .. }) => None,
                 Ok(Frame::Message(m)) => Some(m.to_vec()),
+                // This framer never streams literals.
+                Ok(_) => continue,
             };
             let Some(bytes) = frame else {
                 // Recorded literals always came: read them.
