@@ -18,6 +18,9 @@ mod search;
 mod sequence;
 mod status;
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
+
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::command::*;
