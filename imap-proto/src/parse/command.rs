@@ -291,11 +291,14 @@ fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
 /// `tagged-ext-simple = sequence-set / number / number64`: a value is
 /// there when what follows the SP starts like one (a digit, `*`, `$` or
-/// `(`); otherwise the SP separates the next label.
+/// `(`); otherwise the SP separates the next label. Doubled spaces
+/// (lenient) are looked past the same way, so that the value re-encoded
+/// with one SP is read the same.
 fn tagged_ext<'a>(name: Atom<'a>, i: &'a [u8], depth: Depth) -> PResult<'a, TaggedExtension<'a>> {
-    match i {
-        [b' ', c, ..] if c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(') => {
-            let (r, v) = raw_value(&i[1..], depth)?;
+    let n = i.iter().take_while(|&&b| b == b' ').count();
+    match &i[n..] {
+        [c, ..] if n > 0 && (c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(')) => {
+            let (r, v) = raw_value(&i[n..], depth)?;
             Ok((
                 r,
                 TaggedExtension {
@@ -986,5 +989,23 @@ mod tests {
         // A literal length past number64 is reported at its digits.
         let e = parse_command(b"A1 LOGIN {99999999999999999999}\r\n").unwrap_err();
         assert_eq!(e.offset(), Some(10));
+    }
+
+    /// Found by fuzzing (parse_command): after an extension option, a value
+    /// behind doubled spaces was read as the next option's name, while the
+    /// re-encoded form (one SP) read it as the value.
+    #[test]
+    fn tagged_ext_value_after_doubled_spaces() {
+        let body = round_trip(b"A1 LIST (XA   $ XB  (1 2)) \"\" *\r\n");
+        let CommandBody::List {
+            selection: Some(sel),
+            ..
+        } = body
+        else {
+            panic!("not a LIST with options");
+        };
+        assert_eq!(sel.len(), 2);
+        let round = round_trip(b"A1 SELECT INBOX (XA   5)\r\n");
+        assert!(matches!(round, CommandBody::Select { params, .. } if params.len() == 1));
     }
 }

@@ -1820,6 +1820,24 @@ mod tests {
         invalid(b"* OK evil {0}\r\n\r\n");
     }
 
+    /// Found by the round-trip generators: a text starting with SP was
+    /// accepted by `Text::new`, but the parser reads the spaces before the
+    /// text as the separator, so the value changed on the way back.
+    #[test]
+    fn text_cannot_start_with_a_space() {
+        assert!(Text::new(" x").is_err());
+        assert!(Text::new(" ").is_err());
+        assert!(Text::new("x ").is_ok());
+        let Response::Continue(c) = rt(b"+  x\r\n") else {
+            panic!("not a continuation request");
+        };
+        assert_eq!(c.text.text.as_str(), "x");
+        let Response::Tagged(t) = rt(b"A1 OK [ALERT]   y \r\n") else {
+            panic!("not a tagged status");
+        };
+        assert_eq!(t.text.text.as_str(), "y ");
+    }
+
     #[test]
     fn malformed() {
         for bad in [

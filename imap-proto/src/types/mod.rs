@@ -19,6 +19,9 @@ mod sequence;
 mod state;
 mod status;
 
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
+
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::command::*;
