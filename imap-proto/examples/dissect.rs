@@ -161,8 +161,8 @@ impl Side {
                 Err(e) => return Some(Err(e.to_string())),
                 Ok(Frame::LiteralAnnounced { .. }) => None,
                 Ok(Frame::Message(m)) => Some(m.to_vec()),
-                // This framer never streams literals.
-                Ok(_) => continue,
+                // Literal streaming is off here: every literal is buffered.
+                Ok(_) => return Some(Err("unexpected streamed literal".to_owned())),
             };
             let Some(bytes) = frame else {
                 // Recorded literals always came: read them.
