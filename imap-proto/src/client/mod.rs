@@ -597,6 +597,7 @@ impl Core {
             literal_plus: self.caps.contains(&Capability::LiteralPlus),
             literal_minus: self.caps.contains(&Capability::LiteralMinus),
             utf8: self.utf8,
+            downgrade_non_sync: true,
         }
     }
 

@@ -79,6 +79,20 @@ fn literal_plus_and_minus_from_capabilities() {
     c.poll_event();
     c.send(append(msg)).unwrap();
     assert!(out(&mut c).ends_with(b"{5000}\r\n"));
+    c.handle_input(b"+ go\r\n");
+    c.poll_event();
+    out(&mut c);
+    c.handle_input(b"A2 OK\r\n");
+    c.poll_event();
+    // A value marked {N+} is not sent so to a server without LITERAL+ (and
+    // over LITERAL-'s 4096 octets).
+    let big = Literal {
+        data: vec![b'y'; 5000].into(),
+        mode: LiteralMode::NonSync,
+        binary: false,
+    };
+    c.send(append(big)).unwrap();
+    assert!(out(&mut c).ends_with(b"{5000}\r\n"));
 }
 
 #[test]
