@@ -267,8 +267,9 @@ fn non_synchronizing_literals_with_literal_plus_and_minus() {
     );
     assert!(p.completions().last().unwrap().contains("APPEND"));
 
-    // LITERAL-: the server refuses a non-synchronizing literal over 4096
-    // octets, skipping its octets; the stream stays in step.
+    // LITERAL-: the client sends a literal over 4096 octets synchronizing,
+    // even one its value marks {N+}, so the server may refuse it before
+    // the octets travel.
     let mut config = ServerConfig::default();
     config.literal_minus = true;
     let mut p = Pair::new(config, "IMAP4rev1 LITERAL-");
@@ -278,12 +279,28 @@ fn non_synchronizing_literals_with_literal_plus_and_minus() {
         .unwrap();
     p.client.send(CommandBody::Noop).unwrap();
     p.flush();
+    assert!(
+        p.server_log.contains(&"literal 5000".to_owned()),
+        "{:?}",
+        p.server_log
+    );
     let c = p.completions();
     assert!(
-        c[1].contains("APPEND") && c[1].contains("TooBig") && c[1].contains("Bad"),
+        c[1].contains("APPEND") && c[1].contains("TooBig") && c[1].contains("No"),
         "{c:?}"
     );
     assert!(c[2].contains("NOOP") && c[2].contains("Ok"));
+    // A client that breaks the rule anyway: the server refuses the
+    // non-synchronizing literal, skips its octets, and stays in step.
+    let mut raw = b"x1 APPEND Drafts {5000+}\r\n".to_vec();
+    raw.extend(std::iter::repeat_n(b'z', 5000));
+    raw.extend_from_slice(b"\r\n");
+    p.server.handle_input(&raw);
+    p.flush();
+    assert!(p
+        .client_log
+        .iter()
+        .any(|l| l.contains("x1") && l.contains("TooBig") && l.contains("Bad")));
     // Strings the encoder chooses use LITERAL- up to 4096 octets.
     let body = CommandBody::Create {
         mailbox: Mailbox::new(vec![b'\n'; 10]),
