@@ -208,3 +208,27 @@ fn take_buffered_after_a_message() {
     assert_eq!(f.take_buffered(), b"\x16\x03\x01");
     assert_eq!(f.buffered(), 0);
 }
+
+/// Found by the split property (random bytes, tiny limits): the tag of an
+/// over-long line was read from whatever was buffered, so a tag longer
+/// than the limit was reported when the line came whole and not when it
+/// came byte by byte. Only a tag within the first `max_line` bytes counts.
+#[test]
+fn tag_of_an_over_long_line_does_not_depend_on_the_split() {
+    let limits = FrameLimits {
+        max_line: 8,
+        max_literal: 8,
+        max_message: 64,
+    };
+    let long_tag = b"ESEARCHRETURN x\r\nA2 NOOP\r\n";
+    let got = all_splits_agree(long_tag, limits);
+    assert!(matches!(
+        &got[0],
+        Err(FrameError::LineTooLong { tag: None, .. })
+    ));
+    let short_tag = b"A1234 xxxxxxxxxx\r\n";
+    let got = all_splits_agree(short_tag, limits);
+    assert!(
+        matches!(&got[0], Err(FrameError::LineTooLong { tag: Some(t), .. }) if t.as_str() == "A1234")
+    );
+}

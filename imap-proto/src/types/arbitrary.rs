@@ -756,7 +756,7 @@ fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
         12 => C::Rename {
             from: mb(u)?,
             to: mb(u)?,
-            params: list(u, 0, 2, |u| Ok(gen_tagged_ext(u)?))?
+            params: list(u, 0, 2, gen_tagged_ext)?
                 .into_iter()
                 .flatten()
                 .collect(),
