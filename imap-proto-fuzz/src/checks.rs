@@ -159,3 +159,17 @@ pub fn framed_message_complete(m: &[u8]) {
         ),
     }
 }
+
+/// A parse under a lower nesting limit either gives the same value and
+/// length as without it, or refuses with [`ParseError::Limit`]: a limit
+/// never changes what a message means.
+pub fn limit_only_refuses<T: PartialEq + std::fmt::Debug>(
+    limited: Result<(T, usize), ParseError>,
+    full: &(T, usize),
+) {
+    match limited {
+        Ok(v) => assert_eq!(&v, full, "a lower depth limit changed the value"),
+        Err(ParseError::Limit { .. }) => {}
+        Err(e) => panic!("a lower depth limit gave another error than Limit: {e:?}"),
+    }
+}

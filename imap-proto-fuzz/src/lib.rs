@@ -16,4 +16,6 @@
 #![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
 
 pub mod checks;
+#[cfg(feature = "proptest")]
+pub mod strategies;
 pub mod targets;

@@ -65,15 +65,17 @@ fn some_prefixes(data: &[u8], len: usize) -> Vec<usize> {
 /// at most the input, its strict prefixes are `Incomplete`, and it
 /// re-encodes to bytes that parse to the same value (under every
 /// [`EncodeOptions`](imap_proto::encode::EncodeOptions)). A lower nesting
-/// limit gives an answer too.
+/// limit (0 to 7, from the first byte) either gives the same value or
+/// refuses with [`ParseError::Limit`](imap_proto::ParseError::Limit).
 pub fn parse_command(data: &[u8]) {
     let limits = ParseLimits {
         max_depth: u16::from(data.first().copied().unwrap_or(0) % 8),
     };
-    let _ = imap_proto::parse_command_with(data, &limits);
+    let limited = imap_proto::parse_command_with(data, &limits);
     match imap_proto::parse_command(data) {
         Ok((cmd, n)) => {
             assert!(n > 0 && n <= data.len(), "consumed {n} of {}", data.len());
+            checks::limit_only_refuses(limited, &(cmd.clone(), n));
             for p in some_prefixes(data, n) {
                 checks::assert_incomplete(imap_proto::parse_command(&data[..p]).err(), p);
             }
@@ -90,10 +92,11 @@ pub fn parse_response(data: &[u8]) {
     let limits = ParseLimits {
         max_depth: u16::from(data.first().copied().unwrap_or(0) % 8),
     };
-    let _ = imap_proto::parse_response_with(data, &limits);
+    let limited = imap_proto::parse_response_with(data, &limits);
     match imap_proto::parse_response(data) {
         Ok((resp, n)) => {
             assert!(n > 0 && n <= data.len(), "consumed {n} of {}", data.len());
+            checks::limit_only_refuses(limited, &(resp.clone(), n));
             for p in some_prefixes(data, n) {
                 checks::assert_incomplete(imap_proto::parse_response(&data[..p]).err(), p);
             }

@@ -367,7 +367,11 @@ impl Framer {
     }
 
     fn tag_of(&self, from: usize) -> Option<Tag<'static>> {
+        // Only within the first `max_line` bytes: that much of an over-long
+        // line is buffered however the input was cut, so the answer does
+        // not depend on the cut.
         let b = &self.buf[from..];
+        let b = &b[..b.len().min(self.limits.max_line)];
         let n = fast::span(b, fast::is_tag_char);
         if n == 0 || n > 64 || b.get(n) != Some(&b' ') {
             return None;

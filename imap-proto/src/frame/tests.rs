@@ -319,3 +319,28 @@ fn streaming_keeps_memory_bounded() {
     assert_eq!(seen, 1 << 28);
     assert!(peak < 1 << 20, "peak buffer {peak} bytes");
 }
+
+/// Found by the split property (random bytes, tiny limits): the tag of an
+/// over-long line was read from whatever was buffered, so a tag longer
+/// than the limit was reported when the line came whole and not when it
+/// came byte by byte. Only a tag within the first `max_line` bytes counts.
+#[test]
+fn tag_of_an_over_long_line_does_not_depend_on_the_split() {
+    let limits = FrameLimits {
+        max_line: 8,
+        max_literal: 8,
+        max_message: 64,
+        max_non_sync_literal: u64::MAX,
+    };
+    let long_tag = b"ESEARCHRETURN x\r\nA2 NOOP\r\n";
+    let got = all_splits_agree(long_tag, limits);
+    assert!(matches!(
+        &got[0],
+        Err(FrameError::LineTooLong { tag: None, .. })
+    ));
+    let short_tag = b"A1234 xxxxxxxxxx\r\n";
+    let got = all_splits_agree(short_tag, limits);
+    assert!(
+        matches!(&got[0], Err(FrameError::LineTooLong { tag: Some(t), .. }) if t.as_str() == "A1234")
+    );
+}

@@ -14,6 +14,12 @@
 //! [`ParseLimits::default`](crate::ParseLimits).
 //!
 //! Values are owned (`'static`), whatever lifetime the impl names.
+//!
+//! Every public type of [`crate::types`] has an impl except
+//! [`ValidationError`] (not a protocol value) and the newtypes reached only
+//! through their enum ([`FlagExtension`] through [`Flag`],
+//! [`CapabilityOther`] through [`Capability`], [`AttributeExtension`]
+//! through [`MailboxAttribute`]).
 
 use std::borrow::Cow;
 use std::num::{NonZeroU32, NonZeroU64};
@@ -1898,6 +1904,404 @@ fn gen_response(u: &mut Unstructured<'_>) -> Result<Response<'static>> {
     })
 }
 
+// ---- the other public types, for users of the impls ---------------------
+
+fn gen_literal_mode(u: &mut Unstructured<'_>) -> Result<LiteralMode> {
+    pick(u, &[LiteralMode::Sync, LiteralMode::NonSync])
+}
+
+fn gen_sequence(u: &mut Unstructured<'_>) -> Result<Sequence> {
+    Ok(if u.arbitrary()? {
+        Sequence::Single(gen_seq_number(u)?)
+    } else {
+        Sequence::Range(gen_seq_number(u)?, gen_seq_number(u)?)
+    })
+}
+
+/// A `tagged-ext`, or a bare `X` when the generated one does not parse.
+fn gen_tagged_ext_any(u: &mut Unstructured<'_>) -> Result<TaggedExtension<'static>> {
+    Ok(match gen_tagged_ext(u)? {
+        Some(x) => x,
+        None => via_command(b"A RENAME a b (X)\r\n", |b| match b {
+            CommandBody::Rename { mut params, .. } => params.pop().map(TaggedExtension::into_owned),
+            _ => None,
+        })
+        .expect("a tagged-ext"),
+    })
+}
+
+fn gen_append_data(u: &mut Unstructured<'_>) -> Result<AppendData<'static>> {
+    Ok(gen_append_message(u)?.data)
+}
+
+fn gen_catenate_part(u: &mut Unstructured<'_>) -> Result<CatenatePart<'static>> {
+    Ok(if u.arbitrary()? {
+        let mut l = gen_literal(u)?;
+        l.binary = false;
+        CatenatePart::Text(l)
+    } else {
+        CatenatePart::Url(gen_astring(u)?)
+    })
+}
+
+fn gen_store_action(u: &mut Unstructured<'_>) -> Result<StoreAction> {
+    pick(
+        u,
+        &[StoreAction::Replace, StoreAction::Add, StoreAction::Remove],
+    )
+}
+
+fn gen_store_modifier(u: &mut Unstructured<'_>) -> Result<StoreModifier<'static>> {
+    Ok(match gen_tagged_ext(u)? {
+        Some(x) if u.arbitrary()? => StoreModifier::Other(x),
+        _ => StoreModifier::UnchangedSince(gen_n64(u)?),
+    })
+}
+
+fn gen_metadata_depth(u: &mut Unstructured<'_>) -> Result<MetadataDepth> {
+    pick(
+        u,
+        &[
+            MetadataDepth::Zero,
+            MetadataDepth::One,
+            MetadataDepth::Infinity,
+        ],
+    )
+}
+
+fn gen_getmetadata_option(u: &mut Unstructured<'_>) -> Result<GetMetadataOption> {
+    Ok(if u.arbitrary()? {
+        GetMetadataOption::MaxSize(gen_u32(u)?)
+    } else {
+        GetMetadataOption::Depth(gen_metadata_depth(u)?)
+    })
+}
+
+fn gen_modseq_entry_type(u: &mut Unstructured<'_>) -> Result<ModSeqEntryType> {
+    pick(
+        u,
+        &[
+            ModSeqEntryType::Priv,
+            ModSeqEntryType::Shared,
+            ModSeqEntryType::All,
+        ],
+    )
+}
+
+fn gen_modseq_entry(u: &mut Unstructured<'_>) -> Result<ModSeqEntry<'static>> {
+    Ok(ModSeqEntry {
+        name: IString::from(pick(
+            u,
+            &[&b"/flags/\\draft"[..], b"/flags/$x", b"", b"a\"b"],
+        )?),
+        kind: gen_modseq_entry_type(u)?,
+    })
+}
+
+fn gen_search_return_option_ext(
+    u: &mut Unstructured<'_>,
+) -> Result<SearchReturnOptionExt<'static>> {
+    let name = Atom::new(name_text(u, &["X-OPT"])?).expect("an atom");
+    let value = if u.arbitrary()? {
+        Some(raw_search_value(u)?)
+    } else {
+        None
+    };
+    Ok(SearchReturnOptionExt::new(name, value).unwrap_or_else(|_| {
+        SearchReturnOptionExt::new(Atom::new("X-OPT").expect("an atom"), None).expect("unknown")
+    }))
+}
+
+fn gen_sort_key_other(u: &mut Unstructured<'_>) -> Result<SortKeyOther<'static>> {
+    Ok(SortKeyOther::new(gen_atom(u)?).unwrap_or_else(|_| {
+        SortKeyOther::new(Atom::new("X-SCORE").expect("an atom")).expect("unknown")
+    }))
+}
+
+fn gen_sort_criterion(u: &mut Unstructured<'_>) -> Result<SortCriterion<'static>> {
+    Ok(gen_sort_args(u)?.criteria.first().clone())
+}
+
+fn gen_sort_key(u: &mut Unstructured<'_>) -> Result<SortKey<'static>> {
+    Ok(gen_sort_criterion(u)?.key)
+}
+
+fn gen_thread_algorithm_other(u: &mut Unstructured<'_>) -> Result<ThreadAlgorithmOther<'static>> {
+    Ok(ThreadAlgorithmOther::new(gen_atom(u)?).unwrap_or_else(|_| {
+        ThreadAlgorithmOther::new(Atom::new("X-ALG").expect("an atom")).expect("unknown")
+    }))
+}
+
+fn gen_thread_algorithm(u: &mut Unstructured<'_>) -> Result<ThreadAlgorithm<'static>> {
+    Ok(gen_thread_args(u)?.algorithm)
+}
+
+fn gen_context_update(u: &mut Unstructured<'_>) -> Result<ContextUpdate> {
+    Ok(ContextUpdate {
+        position: gen_u32(u)?,
+        set: gen_uid_set(u)?,
+    })
+}
+
+fn gen_esearch_ext(u: &mut Unstructured<'_>) -> Result<ESearchReturnDataExt<'static>> {
+    let name = Atom::new(name_text(u, &["X-DATA"])?).expect("an atom");
+    let value = gen_raw_value(u)?;
+    Ok(
+        ESearchReturnDataExt::new(name, value.clone()).unwrap_or_else(|_| {
+            ESearchReturnDataExt::new(Atom::new("X-DATA").expect("an atom"), value)
+                .expect("unknown")
+        }),
+    )
+}
+
+fn gen_fetch_attributes(u: &mut Unstructured<'_>) -> Result<FetchAttributes<'static>> {
+    Ok(gen_fetch_args(u)?.attributes)
+}
+
+fn gen_fetch_attribute_name(u: &mut Unstructured<'_>) -> Result<FetchAttributeName<'static>> {
+    Ok(FetchAttributeName::new(to_string(atom_bytes(u)?))
+        .unwrap_or_else(|_| FetchAttributeName::new("X-GM-MSGID").expect("unknown")))
+}
+
+fn gen_section_text(u: &mut Unstructured<'_>) -> Result<SectionText<'static>> {
+    Ok(if u.arbitrary()? {
+        SectionText::Mime
+    } else {
+        SectionText::Msgtext(gen_msgtext(u)?)
+    })
+}
+
+fn gen_partial_some(u: &mut Unstructured<'_>) -> Result<Partial> {
+    Ok(Partial {
+        origin: gen_n64(u)?,
+        length: gen_nz64(u)?,
+    })
+}
+
+fn gen_fetch_modifier_other(u: &mut Unstructured<'_>) -> Result<FetchModifierOther<'static>> {
+    for _ in 0..4 {
+        if let FetchModifier::Other(o) = gen_fetch_modifier(u)? {
+            return Ok(o);
+        }
+    }
+    Ok(via_command(b"A FETCH 1 FLAGS (X-MOD 1)\r\n", |b| match b {
+        CommandBody::Fetch { mut args, .. } => match args.modifiers.pop() {
+            Some(FetchModifier::Other(o)) => Some(o.into_owned()),
+            _ => None,
+        },
+        _ => None,
+    })
+    .expect("an unknown modifier"))
+}
+
+fn gen_single_part(u: &mut Unstructured<'_>) -> Result<SinglePart<'static>> {
+    for _ in 0..4 {
+        if let BodyStructure::Single(s) = gen_body(u, DEPTH)? {
+            return Ok(s);
+        }
+    }
+    Ok(SinglePart {
+        kind: PartKind::Text {
+            subtype: Some(IString::from("PLAIN")),
+            lines: 0,
+        },
+        fields: gen_body_fields(u)?,
+        extension: None,
+    })
+}
+
+fn gen_multi_part(u: &mut Unstructured<'_>) -> Result<MultiPart<'static>> {
+    for _ in 0..4 {
+        if let BodyStructure::Multi(m) = gen_body(u, DEPTH)? {
+            return Ok(m);
+        }
+    }
+    let one = BodyStructure::Single(gen_single_part(u)?);
+    Ok(MultiPart::new(vec![one], gen_nstring(u)?).expect("one body"))
+}
+
+fn gen_message_subtype(u: &mut Unstructured<'_>) -> Result<MessageSubtype> {
+    pick(u, &[MessageSubtype::Rfc822, MessageSubtype::Global])
+}
+
+fn gen_disposition_some(u: &mut Unstructured<'_>) -> Result<Disposition<'static>> {
+    Ok(Disposition {
+        kind: gen_istring(u)?,
+        params: gen_params(u)?,
+    })
+}
+
+fn gen_ext_1part(u: &mut Unstructured<'_>) -> Result<BodyExt1Part<'static>> {
+    Ok(BodyExt1Part {
+        md5: gen_nstring(u)?,
+        disposition: gen_disposition(u)?,
+        language: list(u, 0, 2, gen_istring)?,
+        location: gen_nstring(u)?,
+        extensions: list(u, 0, 2, |u| gen_body_extension(u, 3))?,
+    })
+}
+
+fn gen_ext_mpart(u: &mut Unstructured<'_>) -> Result<BodyExtMpart<'static>> {
+    Ok(BodyExtMpart {
+        params: gen_params(u)?,
+        disposition: gen_disposition(u)?,
+        language: list(u, 0, 2, gen_istring)?,
+        location: gen_nstring(u)?,
+        extensions: list(u, 0, 2, |u| gen_body_extension(u, 3))?,
+    })
+}
+
+fn gen_body_extension_list(u: &mut Unstructured<'_>) -> Result<BodyExtensionList<'static>> {
+    Ok(BodyExtensionList::new(list(u, 1, 3, |u| gen_body_extension(u, 4))?).expect("at least one"))
+}
+
+fn gen_state(u: &mut Unstructured<'_>) -> Result<State> {
+    pick(u, &[State::Ok, State::No, State::Bad])
+}
+
+fn gen_condition(u: &mut Unstructured<'_>) -> Result<Condition> {
+    pick(
+        u,
+        &[
+            Condition::Ok,
+            Condition::No,
+            Condition::Bad,
+            Condition::PreAuth,
+            Condition::Bye,
+        ],
+    )
+}
+
+fn gen_tagged_status(u: &mut Unstructured<'_>) -> Result<TaggedStatus<'static>> {
+    Ok(TaggedStatus {
+        tag: gen_tag(u)?,
+        state: gen_state(u)?,
+        text: gen_resp_text(u)?,
+    })
+}
+
+fn gen_untagged_status(u: &mut Unstructured<'_>) -> Result<UntaggedStatus<'static>> {
+    Ok(UntaggedStatus {
+        condition: gen_condition(u)?,
+        text: gen_resp_text(u)?,
+    })
+}
+
+fn gen_continue(u: &mut Unstructured<'_>) -> Result<ContinueRequest<'static>> {
+    Ok(if u.arbitrary()? {
+        ContinueRequest::base64(&edge_bytes(u)?)
+    } else {
+        ContinueRequest {
+            text: gen_resp_text(u)?,
+        }
+    })
+}
+
+fn gen_metadata_code(u: &mut Unstructured<'_>) -> Result<MetadataCode> {
+    Ok(match small(u, 3)? {
+        0 => MetadataCode::LongEntries(gen_u32(u)?),
+        1 => MetadataCode::MaxSize(gen_u32(u)?),
+        2 => MetadataCode::TooMany,
+        _ => MetadataCode::NoPrivate,
+    })
+}
+
+fn gen_other_code(u: &mut Unstructured<'_>) -> Result<OtherCode<'static>> {
+    let arg = if u.arbitrary()? {
+        Some(gen_code_text(u)?)
+    } else {
+        None
+    };
+    Ok(
+        OtherCode::new(gen_atom(u)?, arg.clone()).unwrap_or_else(|_| {
+            OtherCode::new(Atom::new("X-CODE").expect("an atom"), arg).expect("unknown")
+        }),
+    )
+}
+
+fn gen_delimiter_some(u: &mut Unstructured<'_>) -> Result<Delimiter> {
+    let c = pick(u, &['/', '.', '"', '\\', ' ', 'ü', '*', 'x'])?;
+    Ok(Delimiter::new(c).expect("a delimiter"))
+}
+
+fn gen_namespace_descr(u: &mut Unstructured<'_>) -> Result<NamespaceDescr<'static>> {
+    Ok(match gen_namespace(u)?.and_then(|mut v| v.pop()) {
+        Some(d) => d,
+        None => NamespaceDescr {
+            prefix: gen_istring(u)?,
+            delimiter: gen_delimiter(u)?,
+            extensions: Vec::new(),
+        },
+    })
+}
+
+fn gen_quota_resource(u: &mut Unstructured<'_>) -> Result<QuotaResource<'static>> {
+    Ok(QuotaResource {
+        name: gen_atom(u)?,
+        usage: gen_n64(u)?,
+        limit: gen_n64(u)?,
+    })
+}
+
+fn gen_metadata_entries(u: &mut Unstructured<'_>) -> Result<MetadataEntries<'static>> {
+    Ok(if u.arbitrary()? {
+        MetadataEntries::Values(list(u, 0, 3, |u| {
+            Ok((gen_astring(u)?, gen_metadata_value(u)?))
+        })?)
+    } else {
+        MetadataEntries::List(list(u, 1, 3, gen_astring)?)
+    })
+}
+
+fn gen_other_data_value(u: &mut Unstructured<'_>) -> Result<OtherData<'static>> {
+    if let Data::Other(o) = gen_other_data(u)? {
+        return Ok(o);
+    }
+    Ok(via_response(b"* XDATA\r\n", |r| match r {
+        Response::Data(Data::Other(o)) => Some(o.into_owned()),
+        _ => None,
+    })
+    .expect("unknown data"))
+}
+
+fn gen_list_extended_other(u: &mut Unstructured<'_>) -> Result<ListExtendedOther<'static>> {
+    for _ in 0..4 {
+        if let ListExtendedItem::Other(o) = gen_list_extended(u)? {
+            return Ok(o);
+        }
+    }
+    Ok(
+        via_response(b"* LIST () NIL INBOX (X-TAG 1)\r\n", |r| match r {
+            Response::Data(Data::List(mut l)) => match l.extended.pop() {
+                Some(ListExtendedItem::Other(o)) => Some(ListExtendedItem::Other(o).into_owned()),
+                _ => None,
+            },
+            _ => None,
+        })
+        .and_then(|x| match x {
+            ListExtendedItem::Other(o) => Some(o),
+            _ => None,
+        })
+        .expect("an unknown item"),
+    )
+}
+
+fn gen_status_other(u: &mut Unstructured<'_>) -> Result<StatusOther<'static>> {
+    for _ in 0..4 {
+        if let StatusItem::Other(o) = gen_status_item(u)? {
+            return Ok(o);
+        }
+    }
+    Ok(via_response(b"* STATUS INBOX (X-ITEM 1)\r\n", |r| match r {
+        Response::Data(Data::Status { mut items, .. }) => match items.pop()?.into_owned() {
+            StatusItem::Other(o) => Some(o),
+            _ => None,
+        },
+        _ => None,
+    })
+    .expect("an unknown item"))
+}
+
 // ---- the impls -----------------------------------------------------------
 
 macro_rules! arbitrary_via {
@@ -1969,6 +2373,52 @@ arbitrary_via! {
     MailboxAttribute<'a> => gen_mailbox_attribute;
     ListExtendedItem<'a> => gen_list_extended;
     StatusItem<'a> => gen_status_item;
+    LiteralMode => gen_literal_mode;
+    Sequence => gen_sequence;
+    TaggedExtension<'a> => gen_tagged_ext_any;
+    AppendData<'a> => gen_append_data;
+    CatenatePart<'a> => gen_catenate_part;
+    StoreAction => gen_store_action;
+    StoreModifier<'a> => gen_store_modifier;
+    GetMetadataOption => gen_getmetadata_option;
+    MetadataDepth => gen_metadata_depth;
+    ModSeqEntryType => gen_modseq_entry_type;
+    ModSeqEntry<'a> => gen_modseq_entry;
+    SearchReturnOptionExt<'a> => gen_search_return_option_ext;
+    SortKey<'a> => gen_sort_key;
+    SortKeyOther<'a> => gen_sort_key_other;
+    SortCriterion<'a> => gen_sort_criterion;
+    ThreadAlgorithm<'a> => gen_thread_algorithm;
+    ThreadAlgorithmOther<'a> => gen_thread_algorithm_other;
+    ContextUpdate => gen_context_update;
+    ESearchReturnDataExt<'a> => gen_esearch_ext;
+    FetchAttributes<'a> => gen_fetch_attributes;
+    FetchAttributeName<'a> => gen_fetch_attribute_name;
+    SectionMsgtext<'a> => gen_msgtext;
+    SectionText<'a> => gen_section_text;
+    Partial => gen_partial_some;
+    FetchModifierOther<'a> => gen_fetch_modifier_other;
+    SinglePart<'a> => gen_single_part;
+    MultiPart<'a> => gen_multi_part;
+    MessageSubtype => gen_message_subtype;
+    Disposition<'a> => gen_disposition_some;
+    BodyExt1Part<'a> => gen_ext_1part;
+    BodyExtMpart<'a> => gen_ext_mpart;
+    BodyExtensionList<'a> => gen_body_extension_list;
+    State => gen_state;
+    Condition => gen_condition;
+    TaggedStatus<'a> => gen_tagged_status;
+    UntaggedStatus<'a> => gen_untagged_status;
+    ContinueRequest<'a> => gen_continue;
+    MetadataCode => gen_metadata_code;
+    OtherCode<'a> => gen_other_code;
+    Delimiter => gen_delimiter_some;
+    NamespaceDescr<'a> => gen_namespace_descr;
+    QuotaResource<'a> => gen_quota_resource;
+    MetadataEntries<'a> => gen_metadata_entries;
+    OtherData<'a> => gen_other_data_value;
+    ListExtendedOther<'a> => gen_list_extended_other;
+    StatusOther<'a> => gen_status_other;
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {
@@ -1991,5 +2441,147 @@ impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for NonEmpty<T> {
 impl<'a, T: Arbitrary<'a>> Arbitrary<'a> for Secret<T> {
     fn arbitrary(u: &mut Unstructured<'a>) -> Result<Self> {
         Ok(Secret(T::arbitrary(u)?))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every impl builds values from any bytes without panicking (the
+    /// fallbacks' `expect`s hold), and the values can be detached.
+    #[test]
+    fn every_impl_builds_values() {
+        fn run<'a, T: Arbitrary<'a> + std::fmt::Debug>(data: &'a [Vec<u8>]) {
+            for d in data {
+                let mut u = Unstructured::new(d);
+                if let Ok(v) = T::arbitrary(&mut u) {
+                    let _ = format!("{v:?}");
+                }
+            }
+        }
+        let mut s: u64 = 0x2545_f491_4f6c_dd1d;
+        let data: Vec<Vec<u8>> = (0..150)
+            .map(|k| {
+                (0..(k * 7 % 600))
+                    .map(|_| {
+                        s ^= s << 13;
+                        s ^= s >> 7;
+                        s ^= s << 17;
+                        s as u8
+                    })
+                    .collect()
+            })
+            .collect();
+        macro_rules! all {
+            ($($t:ty),* $(,)?) => { $(run::<$t>(&data);)* };
+        }
+        all!(
+            Tag<'_>,
+            Atom<'_>,
+            AString<'_>,
+            IString<'_>,
+            Literal<'_>,
+            Text<'_>,
+            ObjectId<'_>,
+            RawValue<'_>,
+            Date,
+            DateTime,
+            Flag<'_>,
+            FlagPerm<'_>,
+            Mailbox<'_>,
+            ListMailbox<'_>,
+            SeqNumber,
+            SequenceSet,
+            Capability<'_>,
+            Command<'_>,
+            CommandBody<'_>,
+            SelectParam<'_>,
+            CreateParam<'_>,
+            ListSelectOption<'_>,
+            ListReturnOption<'_>,
+            AppendMessage<'_>,
+            MetadataValue<'_>,
+            SearchKey<'_>,
+            SearchReturnOption<'_>,
+            SearchArgs<'_>,
+            SortArgs<'_>,
+            ThreadArgs<'_>,
+            Thread<'_>,
+            PartialRange,
+            ESearchReturnData<'_>,
+            ESearchResponse<'_>,
+            FetchArgs<'_>,
+            FetchAttribute<'_>,
+            FetchModifier<'_>,
+            Section<'_>,
+            SectionPart,
+            MessageDataItem<'_>,
+            MessageDataItemName<'_>,
+            Envelope<'_>,
+            Address<'_>,
+            BodyStructure<'_>,
+            BodyFields<'_>,
+            BodyExtension<'_>,
+            Response<'_>,
+            RespText<'_>,
+            ResponseCode<'_>,
+            CodeText<'_>,
+            CharsetName<'_>,
+            Data<'_>,
+            MailboxList<'_>,
+            MailboxAttribute<'_>,
+            ListExtendedItem<'_>,
+            StatusItem<'_>,
+            StatusAttribute,
+            LiteralMode,
+            Sequence,
+            TaggedExtension<'_>,
+            AppendData<'_>,
+            CatenatePart<'_>,
+            StoreAction,
+            StoreModifier<'_>,
+            GetMetadataOption,
+            MetadataDepth,
+            ModSeqEntryType,
+            ModSeqEntry<'_>,
+            SearchReturnOptionExt<'_>,
+            SortKey<'_>,
+            SortKeyOther<'_>,
+            SortCriterion<'_>,
+            ThreadAlgorithm<'_>,
+            ThreadAlgorithmOther<'_>,
+            ContextUpdate,
+            ESearchReturnDataExt<'_>,
+            FetchAttributes<'_>,
+            FetchAttributeName<'_>,
+            SectionMsgtext<'_>,
+            SectionText<'_>,
+            Partial,
+            FetchModifierOther<'_>,
+            SinglePart<'_>,
+            MultiPart<'_>,
+            MessageSubtype,
+            Disposition<'_>,
+            BodyExt1Part<'_>,
+            BodyExtMpart<'_>,
+            BodyExtensionList<'_>,
+            State,
+            Condition,
+            TaggedStatus<'_>,
+            UntaggedStatus<'_>,
+            ContinueRequest<'_>,
+            MetadataCode,
+            OtherCode<'_>,
+            Delimiter,
+            NamespaceDescr<'_>,
+            QuotaResource<'_>,
+            MetadataEntries<'_>,
+            OtherData<'_>,
+            ListExtendedOther<'_>,
+            StatusOther<'_>,
+            NonEmpty<SearchKey<'_>>,
+            Secret<AString<'_>>,
+        );
     }
 }
