@@ -10,6 +10,8 @@ const ATOM: u8 = 1;
 const ASTRING: u8 = 2;
 const TAG: u8 = 4;
 const LIST: u8 = 8;
+/// Bytes that end a run of plain `QUOTED-CHAR`s: `"`, `\`, CR, LF, NUL.
+const QUOTED_STOP: u8 = 16;
 
 /// One entry per byte: which character classes of RFC 9051 §9 it belongs to.
 static CLASS: [u8; 256] = build_classes();
@@ -42,6 +44,9 @@ const fn build_classes() -> [u8; 256] {
         if c == b'%' || c == b'*' {
             // list-char = ATOM-CHAR / list-wildcards / resp-specials
             v |= LIST;
+        }
+        if matches!(c, b'"' | b'\\' | b'\r' | b'\n' | 0) {
+            v |= QUOTED_STOP;
         }
         t[b] = v;
         b += 1;
@@ -83,6 +88,181 @@ pub(crate) fn is_objectid_char(b: u8) -> bool {
 #[inline]
 pub(crate) fn span(input: &[u8], class: fn(u8) -> bool) -> usize {
     input.iter().position(|&b| !class(b)).unwrap_or(input.len())
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// In an 8-byte word, the high bit of each byte set where the byte is
+/// below `n` (`n <= 0x80`); exact for the lowest such byte, which is all
+/// [`first_flagged`] reads.
+#[inline]
+fn below(x: u64, n: u8) -> u64 {
+    x.wrapping_sub(ONES * u64::from(n)) & !x & HIGH
+}
+
+/// Likewise, where the byte equals `c`.
+#[inline]
+fn equal(x: u64, c: u8) -> u64 {
+    below(x ^ (ONES * u64::from(c)), 1)
+}
+
+/// The offset of the first byte of `input` for which `byte` holds, or
+/// `input.len()`; eight bytes at a time (SWAR, in plain integer
+/// arithmetic). `word` flags (high bit of a byte) every byte `byte` might
+/// hold for, and at least the first one it holds for: from the first
+/// flagged byte on, the bytes are checked one by one. The last word is
+/// read overlapping the one before it (its first bytes are known clean),
+/// so only inputs shorter than a word are looked at byte by byte.
+#[inline]
+fn first_flagged(input: &[u8], word: impl Fn(u64) -> u64, byte: impl Fn(u8) -> bool) -> usize {
+    let read = |at: usize| {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(&input[at..at + 8]);
+        u64::from_le_bytes(w)
+    };
+    let from = |at: usize| {
+        at + input[at..]
+            .iter()
+            .position(|&b| byte(b))
+            .unwrap_or(input.len() - at)
+    };
+    if input.len() < 8 {
+        return from(0);
+    }
+    let mut pos = 0;
+    loop {
+        // The last word may overlap the previous one.
+        let at = pos.min(input.len() - 8);
+        let hits = word(read(at));
+        if hits != 0 {
+            return from(at + (hits.trailing_zeros() / 8) as usize);
+        }
+        pos = at + 8;
+        if pos >= input.len() {
+            return input.len();
+        }
+    }
+}
+
+/// Length of the run of plain `QUOTED-CHAR`s at the start of `input`: the
+/// offset of the first `"`, `\`, CR, LF or NUL, or `input.len()`.
+///
+/// Most quoted strings are short (envelope fields, body parameters), where
+/// setting up a vector search costs more than the search; eight bytes at a
+/// time, a word is flagged when it holds a `"`, a `\` or any control
+/// character (TAB, allowed in a quoted string, is the only control that
+/// then takes the byte-by-byte path).
+#[inline]
+pub(crate) fn quoted_run(input: &[u8]) -> usize {
+    first_flagged(
+        input,
+        |x| below(x, 0x20) | equal(x, b'"') | equal(x, b'\\'),
+        |b| CLASS[b as usize] & QUOTED_STOP != 0,
+    )
+}
+
+/// Whether `bytes` can go out quoted as they are, without escapes: ASCII,
+/// no control character, no `"` and no `\`. (The encoder's fast path; it
+/// handles everything else the slow way.)
+#[inline]
+pub(crate) fn is_plain_quoted(bytes: &[u8]) -> bool {
+    let stop = |b: u8| !(0x20..0x80).contains(&b) || b == b'"' || b == b'\\';
+    first_flagged(
+        bytes,
+        |x| below(x, 0x20) | equal(x, b'"') | equal(x, b'\\') | (x & HIGH),
+        stop,
+    ) == bytes.len()
+}
+
+/// The offset of the first LF in `input`. memchr for any real amount of
+/// input; a plain loop for the few bytes a framer fed in small pieces
+/// sees per call, where setting up the vector search would cost more.
+#[inline]
+pub(crate) fn find_lf(input: &[u8]) -> Option<usize> {
+    if input.len() < 16 {
+        input.iter().position(|&b| b == b'\n')
+    } else {
+        memchr::memchr(b'\n', input)
+    }
+}
+
+/// The run of ASCII digits at the start of `input`, read in one pass: how
+/// many digits there are, and their value, or `None` for the value when it
+/// does not fit a `u64`. `(0, Some(0))` when `input` does not start with a
+/// digit.
+#[inline]
+pub(crate) fn digits(input: &[u8]) -> (usize, Option<u64>) {
+    let mut v: u64 = 0;
+    // 19 digits stay below 10^19 < 2^64: no overflow check needed.
+    let head = &input[..input.len().min(19)];
+    let mut n = 0;
+    while n < head.len() {
+        let d = head[n].wrapping_sub(b'0');
+        if d > 9 {
+            return (n, Some(v));
+        }
+        v = v * 10 + u64::from(d);
+        n += 1;
+    }
+    let mut value = Some(v);
+    for &b in &input[n..] {
+        if !b.is_ascii_digit() {
+            break;
+        }
+        value = value
+            .and_then(|v| v.checked_mul(10))
+            .and_then(|v| v.checked_add(u64::from(b - b'0')));
+        n += 1;
+    }
+    (n, value)
+}
+
+/// Longest keyword [`Keyword`] keeps for matching; every keyword of the
+/// grammar is shorter.
+pub(crate) const KEYWORD_MAX: usize = 24;
+
+/// A keyword at the start of the input, read in one pass: its length in
+/// the input and, for matching against upper-case names, its bytes
+/// upper-cased (RFC 9051 §9: "ABNF strings are case-insensitive").
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Keyword {
+    buf: [u8; KEYWORD_MAX],
+    len: usize,
+}
+
+impl Keyword {
+    /// Reads the longest prefix of `input` whose bytes satisfy `class`.
+    #[inline]
+    pub(crate) fn read(input: &[u8], class: impl Fn(u8) -> bool) -> Keyword {
+        let mut k = Keyword {
+            buf: [0; KEYWORD_MAX],
+            len: input.len(),
+        };
+        for (n, &b) in input.iter().enumerate() {
+            if !class(b) {
+                k.len = n;
+                break;
+            }
+            if let Some(slot) = k.buf.get_mut(n) {
+                *slot = b.to_ascii_uppercase();
+            }
+        }
+        k
+    }
+
+    /// Its length in the input.
+    #[inline]
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// Its bytes upper-cased; empty when longer than [`KEYWORD_MAX`] (no
+    /// known keyword is).
+    #[inline]
+    pub(crate) fn upper(&self) -> &[u8] {
+        self.buf.get(..self.len).unwrap_or_default()
+    }
 }
 
 /// Whether `bytes` is a non-empty run of `ATOM-CHAR`.
@@ -298,6 +478,93 @@ mod tests {
         assert_eq!(literal_header(b"A1 x {}").unwrap(), None);
         assert_eq!(literal_header(b"A1 x 5}").unwrap(), None);
         assert!(literal_header(b"{99999999999999999999}").is_err());
+    }
+
+    #[test]
+    fn quoted_runs_stop_where_the_simple_scan_does() {
+        let simple = |b: &[u8]| {
+            b.iter()
+                .position(|&c| matches!(c, b'"' | b'\\' | b'\r' | b'\n' | 0))
+                .unwrap_or(b.len())
+        };
+        let mut cases: Vec<Vec<u8>> = vec![b"".to_vec(), b"abc".to_vec(), b"ab\"c".to_vec()];
+        for len in [0, 1, 63, 64, 65, 100, 200] {
+            for stop in [&b"\""[..], b"\\", b"\r", b"\n", b"\0", b""] {
+                let mut v = vec![b'x'; len];
+                v.extend_from_slice(stop);
+                v.extend_from_slice(b"tail\"");
+                cases.push(v);
+            }
+        }
+        // An LF before the first quote, far in; TAB (allowed) before stops;
+        // 8-bit bytes (UTF-8) around them.
+        let mut v = vec![b'y'; 150];
+        v[120] = b'\n';
+        v.push(b'"');
+        cases.push(v);
+        for at in 0..20 {
+            let mut v = "h\u{e9}llo w\u{f6}rld \u{2603}\u{2603}".as_bytes().to_vec();
+            v.insert(at.min(v.len()), b'\t');
+            v.insert((at + 3).min(v.len()), [b'"', b'\\', 0, b'\r'][at % 4]);
+            cases.push(v);
+            cases.push(vec![0xff; at]);
+            cases.push([&vec![0x7f; at][..], b"\x01\x1f \""].concat());
+        }
+        for c in &cases {
+            assert_eq!(quoted_run(c), simple(c), "{:?}", String::from_utf8_lossy(c));
+        }
+    }
+
+    #[test]
+    fn plain_quoted_is_printable_ascii_without_specials() {
+        assert!(is_plain_quoted(b""));
+        assert!(is_plain_quoted(b"Hello, World! (x) {5} ~ \x7f"));
+        assert!(is_plain_quoted(&[b'a'; 100]));
+        for bad in [b'"', b'\\', b'\r', b'\n', 0, b'\t', 0x80, 0xff] {
+            for at in [0, 5, 7, 8, 9, 15, 16, 40] {
+                let mut v = vec![b'z'; 41];
+                v[at] = bad;
+                assert!(!is_plain_quoted(&v), "{bad:#x} at {at}");
+            }
+        }
+    }
+
+    #[test]
+    fn line_feeds_are_found_at_any_length() {
+        for len in 0..40 {
+            let mut v = vec![b'a'; len];
+            assert_eq!(find_lf(&v), None);
+            for at in 0..len {
+                v[at] = b'\n';
+                assert_eq!(find_lf(&v), Some(at), "{len} {at}");
+                v[at] = b'a';
+            }
+        }
+    }
+
+    #[test]
+    fn digits_in_one_pass() {
+        assert_eq!(digits(b""), (0, Some(0)));
+        assert_eq!(digits(b"x1"), (0, Some(0)));
+        assert_eq!(digits(b"0"), (1, Some(0)));
+        assert_eq!(digits(b"4294967295)"), (10, Some(4_294_967_295)));
+        assert_eq!(digits(b"18446744073709551615 "), (20, Some(u64::MAX)));
+        assert_eq!(digits(b"18446744073709551616 "), (20, None));
+        assert_eq!(digits(b"99999999999999999999999x"), (23, None));
+        assert_eq!(digits(b"0000000000000000000000012"), (25, Some(12)));
+        // Against the two-pass reading it replaces.
+        for s in [
+            "1",
+            "007",
+            "123456789012345678",
+            "1234567890123456789",
+            "9999999999999999999",
+        ] {
+            let slow = s.bytes().try_fold(0u64, |v, d| {
+                v.checked_mul(10)?.checked_add(u64::from(d - b'0'))
+            });
+            assert_eq!(digits(s.as_bytes()), (s.len(), slow), "{s}");
+        }
     }
 
     #[test]

@@ -64,20 +64,35 @@ pub enum Fragment<'e> {
     },
 }
 
+/// Where a literal's octets are in [`Encoded`]'s bytes; the lines are the
+/// bytes between literals (never empty: a line before a literal holds at
+/// least its header, the last line at least the CRLF).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Span {
-    Line(usize, usize),
-    Literal(usize, usize, LiteralMode),
+struct LiteralSpan {
+    start: usize,
+    end: usize,
+    mode: LiteralMode,
 }
 
 /// An encoded message: its bytes and where the fragments are.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Encoded {
     bytes: Vec<u8>,
-    spans: Vec<Span>,
+    /// The literals, in order; empty for a message of one line (most), so
+    /// that encoding it allocates nothing but its bytes.
+    literals: Vec<LiteralSpan>,
 }
 
 impl Encoded {
+    /// Empty, with room for a typical message (most are one short line), so
+    /// that small messages are written without growing the buffer.
+    fn with_room() -> Self {
+        Self {
+            bytes: Vec::with_capacity(128),
+            literals: Vec::new(),
+        }
+    }
+
     /// All fragments in order, as the peer receives them.
     pub fn as_bytes(&self) -> &[u8] {
         &self.bytes
@@ -92,13 +107,20 @@ impl Encoded {
     }
     /// The fragments, in order.
     pub fn fragments(&self) -> impl Iterator<Item = Fragment<'_>> + '_ {
-        self.spans.iter().map(move |s| match *s {
-            Span::Line(a, b) => Fragment::Line(&self.bytes[a..b]),
-            Span::Literal(a, b, mode) => Fragment::Literal {
-                data: &self.bytes[a..b],
-                mode,
-            },
-        })
+        let line_starts = std::iter::once(0).chain(self.literals.iter().map(|l| l.end));
+        let last_line = self.literals.last().map_or(0, |l| l.end);
+        line_starts
+            .zip(&self.literals)
+            .flat_map(move |(from, l)| {
+                [
+                    Fragment::Line(&self.bytes[from..l.start]),
+                    Fragment::Literal {
+                        data: &self.bytes[l.start..l.end],
+                        mode: l.mode,
+                    },
+                ]
+            })
+            .chain((last_line < self.bytes.len()).then(|| Fragment::Line(&self.bytes[last_line..])))
     }
 }
 
@@ -108,7 +130,6 @@ impl Encoded {
 #[derive(Debug)]
 pub(crate) struct Encoder {
     out: Encoded,
-    line_start: usize,
     opts: EncodeOptions,
     /// Literals are written by the server side: their mode is irrelevant
     /// there and always `{N}`.
@@ -119,8 +140,7 @@ impl Encoder {
     /// An encoder for a message a client sends.
     pub(crate) fn client(opts: EncodeOptions) -> Self {
         Self {
-            out: Encoded::default(),
-            line_start: 0,
+            out: Encoded::with_room(),
             opts,
             server: false,
         }
@@ -128,8 +148,7 @@ impl Encoder {
     /// An encoder for a message a server sends.
     pub(crate) fn server(opts: EncodeOptions) -> Self {
         Self {
-            out: Encoded::default(),
-            line_start: 0,
+            out: Encoded::with_room(),
             opts,
             server: true,
         }
@@ -171,9 +190,15 @@ impl Encoder {
     /// Ends the message with CRLF and returns it.
     pub(crate) fn finish(mut self) -> Encoded {
         self.out.bytes.extend_from_slice(b"\r\n");
-        let end = self.out.bytes.len();
-        self.out.spans.push(Span::Line(self.line_start, end));
         self.out
+    }
+
+    /// Writes a literal's octets, its header just written.
+    fn literal_octets(&mut self, data: &[u8], mode: LiteralMode) {
+        let start = self.out.bytes.len();
+        self.raw(data);
+        let end = self.out.bytes.len();
+        self.out.literals.push(LiteralSpan { start, end, mode });
     }
 
     /// `astring`: an atom when every byte is an ASTRING-CHAR, else a string.
@@ -200,7 +225,24 @@ impl Encoder {
     }
 
     /// `string = quoted / literal`: quoted when it can be, else a literal.
+    #[inline]
     pub(crate) fn string(&mut self, b: &[u8]) {
+        if b.len() <= MAX_QUOTED_LEN && fast::is_plain_quoted(b) {
+            // The common case, in one pass: nothing to escape or to check.
+            let out = &mut self.out.bytes;
+            out.reserve(b.len() + 2);
+            out.push(b'"');
+            out.extend_from_slice(b);
+            out.push(b'"');
+        } else {
+            self.string_with_care(b);
+        }
+    }
+
+    /// [`Encoder::string`] for a string with escapes, 8-bit bytes or
+    /// line ends: quoted if it may be, else a literal.
+    #[inline(never)]
+    fn string_with_care(&mut self, b: &[u8]) {
         if self.quotable(b) {
             self.quoted(b);
         } else {
@@ -247,12 +289,7 @@ impl Encoder {
             self.byte(b'+');
         }
         self.raw(b"}\r\n");
-        let end = self.out.bytes.len();
-        self.out.spans.push(Span::Line(self.line_start, end));
-        self.raw(data);
-        let after = self.out.bytes.len();
-        self.out.spans.push(Span::Literal(end, after, mode));
-        self.line_start = after;
+        self.literal_octets(data, mode);
     }
 
     /// Writes bytes the parser proved to be one valid run of values (a
@@ -275,17 +312,12 @@ impl Encoder {
                 .filter(|&n| n <= rest.len())
                 .unwrap_or(rest.len());
             self.raw(&rest[pos..body]);
-            let start = self.out.bytes.len();
-            self.out.spans.push(Span::Line(self.line_start, start));
-            self.raw(&rest[body..end]);
-            let after = self.out.bytes.len();
             let mode = if h.non_sync {
                 LiteralMode::NonSync
             } else {
                 LiteralMode::Sync
             };
-            self.out.spans.push(Span::Literal(start, after, mode));
-            self.line_start = after;
+            self.literal_octets(&rest[body..end], mode);
             pos = end;
         }
         self.raw(&rest[pos..]);

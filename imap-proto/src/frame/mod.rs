@@ -267,7 +267,11 @@ impl Framer {
     /// Appends received bytes.
     pub fn push(&mut self, bytes: &[u8]) {
         self.release();
-        self.buf.extend_from_slice(bytes);
+        match bytes {
+            // Fed one byte at a time, a copy call per byte would dominate.
+            [b] => self.buf.push(*b),
+            _ => self.buf.extend_from_slice(bytes),
+        }
     }
 
     /// The message handed out by the last [`Framer::poll`] (empty if the
@@ -302,29 +306,44 @@ impl Framer {
     }
 
     /// Drops the frame handed out last, and compacts the buffer.
+    ///
+    /// `push` and `poll` run once per piece of input, one byte at a time in
+    /// the worst case: the checks stay inline, the work is out of line.
+    #[inline]
     fn release(&mut self) {
         if self.streamed_out > 0 {
             self.buf.drain(self.pos..self.pos + self.streamed_out);
             self.streamed_out = 0;
         }
         if self.handed_out > 0 {
-            self.start += self.handed_out;
-            self.handed_out = 0;
-            self.line_start = self.line_start.max(self.start);
-            self.pos = self.pos.max(self.start);
+            self.drop_handed_out();
         }
         self.compact();
     }
 
+    #[inline(never)]
+    fn drop_handed_out(&mut self) {
+        self.start += self.handed_out;
+        self.handed_out = 0;
+        self.line_start = self.line_start.max(self.start);
+        self.pos = self.pos.max(self.start);
+    }
+
     /// Drops dead bytes when they are at least half the buffer: each byte
     /// is moved at most once per message, so the cost stays linear.
+    #[inline]
     fn compact(&mut self) {
         if self.start > 0 && self.start >= self.buf.len() / 2 {
-            self.buf.drain(..self.start);
-            self.line_start -= self.start;
-            self.pos -= self.start;
-            self.start = 0;
+            self.compact_now();
         }
+    }
+
+    #[inline(never)]
+    fn compact_now(&mut self) {
+        self.buf.drain(..self.start);
+        self.line_start -= self.start;
+        self.pos -= self.start;
+        self.start = 0;
     }
 
     /// Accepts the announced synchronizing literal: its octets are part of
@@ -485,7 +504,7 @@ impl Framer {
                     self.state = State::DiscardLine;
                 }
                 State::DiscardLine => {
-                    let Some(k) = memchr::memchr(b'\n', &self.buf[self.pos..]) else {
+                    let Some(k) = fast::find_lf(&self.buf[self.pos..]) else {
                         let (from, to) = (self.pos, self.buf.len());
                         let seen = self.buf[from..to].to_vec();
                         self.keep_tail(&seen);
@@ -505,19 +524,10 @@ impl Framer {
                     }
                 }
                 State::Line => {
-                    let Some(k) = memchr::memchr(b'\n', &self.buf[self.pos..]) else {
+                    let Some(k) = fast::find_lf(&self.buf[self.pos..]) else {
                         self.pos = self.buf.len();
                         if self.pos - self.line_start > self.limits.max_line {
-                            let tag = self.tag_of(self.start);
-                            let line = self.buf[self.line_start..].to_vec();
-                            self.discard_tail.clear();
-                            self.keep_tail(&line);
-                            self.skip_to(self.pos);
-                            self.state = State::DiscardLine;
-                            return Some(Err(FrameError::LineTooLong {
-                                limit: self.limits.max_line,
-                                tag,
-                            }));
+                            return Some(Err(self.unfinished_line_too_long()));
                         }
                         return None;
                     };
@@ -542,19 +552,8 @@ impl Framer {
                     } else {
                         None
                     };
-                    if let Some(mut err) = err {
-                        let t = self.tag_of(self.start);
-                        match &mut err {
-                            FrameError::LineTooLong { tag, .. }
-                            | FrameError::MessageTooLarge { tag, .. } => *tag = t,
-                            _ => {}
-                        }
-                        let line = self.buf[self.line_start..lf - 1].to_vec();
-                        self.discard_tail.clear();
-                        self.keep_tail(&line);
-                        self.skip_to(self.pos);
-                        self.end_discarded_line();
-                        return Some(Err(err));
+                    if let Some(err) = err {
+                        return Some(Err(self.refuse_line(err, lf)));
                     }
                     let line = &self.buf[self.line_start..lf - 1];
                     match fast::literal_header(line) {
@@ -597,6 +596,40 @@ impl Framer {
                 }
             }
         }
+    }
+
+    /// A line without its end yet is over the limit: start discarding it.
+    #[cold]
+    fn unfinished_line_too_long(&mut self) -> FrameError {
+        let tag = self.tag_of(self.start);
+        let line = self.buf[self.line_start..].to_vec();
+        self.discard_tail.clear();
+        self.keep_tail(&line);
+        self.skip_to(self.pos);
+        self.state = State::DiscardLine;
+        FrameError::LineTooLong {
+            limit: self.limits.max_line,
+            tag,
+        }
+    }
+
+    /// A complete line (its LF at `lf`) broke `err`'s limit: drop the
+    /// message, and go on as after any discarded line.
+    #[cold]
+    fn refuse_line(&mut self, mut err: FrameError, lf: usize) -> FrameError {
+        let t = self.tag_of(self.start);
+        match &mut err {
+            FrameError::LineTooLong { tag, .. } | FrameError::MessageTooLarge { tag, .. } => {
+                *tag = t
+            }
+            _ => {}
+        }
+        let line = self.buf[self.line_start..lf - 1].to_vec();
+        self.discard_tail.clear();
+        self.keep_tail(&line);
+        self.skip_to(self.pos);
+        self.end_discarded_line();
+        err
     }
 
     /// Checks a literal header against the limits; on refusal, arranges

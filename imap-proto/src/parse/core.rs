@@ -102,25 +102,19 @@ pub(crate) fn atom(i: &[u8]) -> PResult<'_, Atom<'_>> {
 }
 
 /// `number = 1*DIGIT` (RFC 9051 §9): an unsigned 32-bit integer.
+#[inline]
 pub(crate) fn number(i: &[u8]) -> PResult<'_, u32> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number"),
+        (n, v) => match v.and_then(|v| u32::try_from(v).ok()) {
+            Some(v) => Ok((&i[n..], v)),
+            None => fail(i, "number (at most 4294967295)"),
+        },
     }
-    let mut v: u32 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u32::from(d - b'0')))
-        {
-            Some(v) => v,
-            None => return fail(i, "number (at most 4294967295)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// `nz-number = digit-nz *DIGIT` (RFC 9051 §9).
+#[inline]
 pub(crate) fn nz_number(i: &[u8]) -> PResult<'_, NzNumber> {
     let (rest, v) = number(i)?;
     match NzNumber::new(v) {
@@ -131,21 +125,11 @@ pub(crate) fn nz_number(i: &[u8]) -> PResult<'_, NzNumber> {
 
 /// `number64 = 1*DIGIT` (RFC 9051 §9): at most 2^63 - 1.
 pub(crate) fn number64(i: &[u8]) -> PResult<'_, u64> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number64");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number64"),
+        (n, Some(v)) if v <= NUMBER64_MAX => Ok((&i[n..], v)),
+        _ => fail(i, "number64 (at most 2^63-1)"),
     }
-    let mut v: u64 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(d - b'0')))
-        {
-            Some(v) if v <= NUMBER64_MAX => v,
-            _ => return fail(i, "number64 (at most 2^63-1)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// `quoted = DQUOTE *QUOTED-CHAR DQUOTE`, `QUOTED-CHAR = <any TEXT-CHAR
@@ -159,18 +143,12 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
     let mut pos = 0;
     let mut owned: Option<Vec<u8>> = None;
     loop {
-        let Some(k) = memchr::memchr3(b'"', b'\\', b'\r', &body[pos..]) else {
+        let stop = pos + fast::quoted_run(&body[pos..]);
+        let Some(&end) = body.get(stop) else {
             // No end on this line: point at the end of the input.
             return fail(&body[body.len()..], "closing DQUOTE");
         };
-        let stop = pos + k;
-        if let Some(z) = memchr::memchr2(0, b'\n', &body[pos..stop]) {
-            return fail(
-                &body[pos + z..],
-                "QUOTED-CHAR (no NUL or LF in a quoted string)",
-            );
-        }
-        match body[stop] {
+        match end {
             b'"' => {
                 let v = match owned {
                     Some(mut o) => {
@@ -190,7 +168,13 @@ pub(crate) fn quoted(i: &[u8]) -> PResult<'_, Cow<'_, [u8]>> {
                 }
                 _ => return fail(&body[stop + 1..], "quoted-specials after \"\\\""),
             },
-            _ => return fail(&body[stop..], "QUOTED-CHAR (no CR in a quoted string)"),
+            b'\r' => return fail(&body[stop..], "QUOTED-CHAR (no CR in a quoted string)"),
+            _ => {
+                return fail(
+                    &body[stop..],
+                    "QUOTED-CHAR (no NUL or LF in a quoted string)",
+                )
+            }
         }
     }
 }
@@ -307,7 +291,12 @@ pub(crate) fn text(i: &[u8]) -> PResult<'_, Text<'_>> {
     if let Some(z) = memchr::memchr(0, &i[..end]) {
         return fail(&i[z..], "TEXT-CHAR (no NUL in text)");
     }
-    let t = String::from_utf8_lossy(&i[..end]);
+    // UTF-8 (nearly always ASCII) is borrowed after one validation pass;
+    // only text that is not UTF-8 takes the replacing (and copying) path.
+    let t = match std::str::from_utf8(&i[..end]) {
+        Ok(s) => Cow::Borrowed(s),
+        Err(_) => String::from_utf8_lossy(&i[..end]),
+    };
     Ok((&i[end..], Text::unchecked(t)))
 }
 
@@ -351,8 +340,12 @@ pub(crate) fn sequence_set(i: &[u8]) -> PResult<'_, SequenceSet> {
 pub(crate) fn flag(i: &[u8]) -> PResult<'_, Flag<'_>> {
     match i.first() {
         Some(b'\\') => {
-            let (r, a) = atom(&i[1..])?;
-            Ok((r, Flag::from_backslash(a)))
+            let (r, a) = atom_bytes(&i[1..])?;
+            let f = match Flag::system(a) {
+                Some(f) => f,
+                None => Flag::extension_unchecked(Atom::unchecked(ascii(a))),
+            };
+            Ok((r, f))
         }
         _ => atom(i).map(|(r, a)| (r, Flag::Keyword(a))),
     }
@@ -373,7 +366,11 @@ pub(crate) fn paren_list<'a, T>(
     mut item: impl FnMut(&'a [u8]) -> PResult<'a, T>,
 ) -> PResult<'a, Vec<T>> {
     let (mut i, ()) = byte(b'(', "\"(\"")(i)?;
-    let mut out = Vec::new();
+    if let Some(b')') = i.first() {
+        return Ok((&i[1..], Vec::new()));
+    }
+    // Not empty: room for a few items at once, one allocation.
+    let mut out = Vec::with_capacity(4);
     loop {
         while let Some(b' ') = i.first() {
             i = &i[1..];
@@ -556,6 +553,16 @@ mod tests {
         assert!(quoted(b"\"a\0b\"").is_err());
         assert!(quoted(b"\"a\\nb\"").is_err());
         assert!(quoted(b"\"ab").is_err());
+    }
+
+    #[test]
+    fn text_is_borrowed_when_utf8_and_replaced_when_not() {
+        let (rest, t) = text("caf\u{e9} ok\r\n".as_bytes()).unwrap();
+        assert_eq!((rest, t.as_str()), (&b"\r\n"[..], "caf\u{e9} ok"));
+        // A Latin-1 byte: kept as U+FFFD, the response still parses.
+        let (rest, t) = text(b"caf\xe9 ok\r\n").unwrap();
+        assert_eq!((rest, t.as_str()), (&b"\r\n"[..], "caf\u{fffd} ok"));
+        assert!(text(b"a\0b\r\n").is_err());
     }
 
     #[test]

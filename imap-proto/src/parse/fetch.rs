@@ -12,8 +12,8 @@ use super::core::{
     raw_value, sequence_set, sp,
 };
 use super::{fail, Depth, PResult};
-use crate::fast::is_objectid_char;
-use crate::types::{is_known_item_name, item_keyword_len, item_name_len};
+use crate::fast::{self, is_objectid_char};
+use crate::types::{item_keyword_len, item_name_len};
 use crate::types::{
     Atom, FetchArgs, FetchAttribute, FetchAttributeName, FetchAttributes, FetchModifier,
     FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, ObjectId, Partial,
@@ -44,21 +44,11 @@ fn ascii(b: &[u8]) -> &str {
 /// `1*DIGIT` read into a `u64`: lenient beyond `number64` (any `u64` is
 /// taken), so that every value this crate can hold parses back.
 fn number_u64(i: &[u8]) -> PResult<'_, u64> {
-    let n = i.iter().take_while(|b| b.is_ascii_digit()).count();
-    if n == 0 {
-        return fail(i, "number");
+    match fast::digits(i) {
+        (0, _) => fail(i, "number"),
+        (n, Some(v)) => Ok((&i[n..], v)),
+        (_, None) => fail(i, "number (too large)"),
     }
-    let mut v: u64 = 0;
-    for &d in &i[..n] {
-        v = match v
-            .checked_mul(10)
-            .and_then(|v| v.checked_add(u64::from(d - b'0')))
-        {
-            Some(v) => v,
-            None => return fail(i, "number (too large)"),
-        };
-    }
-    Ok((&i[n..], v))
 }
 
 /// After `"FETCH"`: `SP sequence-set SP ("ALL" / "FULL" / "FAST" /
@@ -514,16 +504,15 @@ fn nstring_or_literal8(i: &[u8]) -> PResult<'_, NString<'_>> {
 /// atom SP nstring ")"`; anything else is kept raw.
 fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     use MessageDataItem as M;
-    let k = item_keyword_len(i);
-    if k == 0 {
+    let kw = fast::Keyword::read(i, |b| b != b'[' && fast::is_atom_char(b));
+    if kw.len() == 0 {
         return fail(i, "msg-att item");
     }
-    let (kw, r) = i.split_at(k);
-    let mut buf = [0u8; KW_MAX];
-    let up = upper(kw, &mut buf).map(|n| &buf[..n]);
+    let r = &i[kw.len()..];
+    let up = kw.upper();
     if r.first() == Some(&b'[') {
         return match up {
-            Some(b"BODY") => {
+            b"BODY" => {
                 let (r, section) = section(r)?;
                 let (r, origin) = opt_origin(r)?;
                 let (r, ()) = sp(r)?;
@@ -537,7 +526,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                     },
                 ))
             }
-            Some(b"BINARY") => {
+            b"BINARY" => {
                 let (r, section) = section_binary(r)?;
                 let (r, origin) = opt_origin(r)?;
                 let (r, ()) = sp(r)?;
@@ -551,7 +540,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                     },
                 ))
             }
-            Some(b"BINARY.SIZE") => {
+            b"BINARY.SIZE" => {
                 let (r, section) = section_binary(r)?;
                 let (r, ()) = sp(r)?;
                 let (r, size) = number_u64(r)?;
@@ -560,12 +549,9 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             _ => other_item(i, d),
         };
     }
-    let Some(up) = up else {
-        return other_item(i, d);
-    };
-    if !is_known_item_name(up) {
-        return other_item(i, d);
-    }
+    // One dispatch on the keyword: every name of `MSG_ATT_KEYWORDS` has its
+    // arm, anything else is kept raw (an unknown name without `[` is just
+    // its keyword, followed by SP like the known ones).
     let (r, ()) = sp(r)?;
     match up {
         b"FLAGS" => flag_list(r).map(|(r, f)| (r, M::Flags(f))),
@@ -608,7 +594,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
                 },
             ))
         }
-        _ => fail(i, "msg-att item"),
+        _ => other_item(i, d),
     }
 }
 
@@ -1747,5 +1733,35 @@ BODY (\"TEXT\" \"PLAIN\" (\"CHARSET\" \"US-ASCII\") NIL NIL \"7BIT\" 3028 92))\r
             b"* 2 FETCH (PREVIEW \"\" ENVELOPE (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL))\r\n",
             &["PREVIEW", "ENVELOPE"],
         );
+    }
+
+    #[test]
+    fn every_known_item_name_has_its_own_arm() {
+        // msg_att_item dispatches once on the keyword; a known name that
+        // fell through would come back as `Other`.
+        let value = |name: &str| match name {
+            "FLAGS" => "(\\Seen)",
+            "ENVELOPE" => "(NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL)",
+            "INTERNALDATE" | "SAVEDATE" => "\"17-Jul-1996 02:44:25 -0700\"",
+            "RFC822.SIZE" | "UID" => "44827",
+            "BODY" | "BODYSTRUCTURE" => "(\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 3 1)",
+            "MODSEQ" => "(12121231000)",
+            "EMAILID" | "THREADID" => "(M6d99ac3275bb4e)",
+            "SNIPPET" => "(FUZZY \"hi\")",
+            _ => "NIL",
+        };
+        for name in crate::types::MSG_ATT_KEYWORDS {
+            for spelled in [name.to_string(), name.to_ascii_lowercase()] {
+                let line = format!("({spelled} {})", value(name));
+                let (rest, items) =
+                    msg_att(line.as_bytes(), depth()).unwrap_or_else(|e| panic!("{line}: {e:?}"));
+                assert!(rest.is_empty(), "{line}");
+                assert!(
+                    !matches!(items[0], M::Other { .. }),
+                    "{line} read as {:?}",
+                    items[0]
+                );
+            }
+        }
     }
 }

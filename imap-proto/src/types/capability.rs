@@ -45,6 +45,18 @@ macro_rules! capabilities {
             }
         }
 
+        impl Capability<'_> {
+            /// The name of a capability this crate knows, or of an
+            /// unknown one; `None` only for `AUTH=`.
+            pub(crate) fn known_name(&self) -> Option<&str> {
+                match self {
+                    $(Capability::$var => Some($name),)*
+                    Capability::Auth(_) => None,
+                    Capability::Other(o) => Some(o.0.as_str()),
+                }
+            }
+        }
+
         impl fmt::Display for Capability<'_> {
             fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
                 match self {

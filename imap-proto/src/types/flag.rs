@@ -70,23 +70,35 @@ impl<'a> Flag<'a> {
 
     /// Builds a flag from the atom after a backslash, as the parser does.
     pub fn from_backslash(atom: Atom<'a>) -> Self {
-        let s = atom.as_str();
-        let pick = |name: &str| s.eq_ignore_ascii_case(name);
-        if pick("Answered") {
-            Flag::Answered
-        } else if pick("Flagged") {
-            Flag::Flagged
-        } else if pick("Deleted") {
-            Flag::Deleted
-        } else if pick("Seen") {
-            Flag::Seen
-        } else if pick("Draft") {
-            Flag::Draft
-        } else if pick("Recent") {
-            Flag::Recent
-        } else {
-            Flag::Extension(FlagExtension(atom))
+        match Flag::system(atom.as_str().as_bytes()) {
+            Some(f) => f,
+            None => Flag::Extension(FlagExtension(atom)),
         }
+    }
+
+    /// The system flag named `name` (the bytes after the backslash, any
+    /// case), if it is one. Told apart by length first: the parser calls
+    /// this for every `\`-flag it reads, before building any string.
+    #[inline]
+    pub(crate) fn system(name: &[u8]) -> Option<Flag<'static>> {
+        let is = |s: &str| name.eq_ignore_ascii_case(s.as_bytes());
+        match name.len() {
+            4 if is("Seen") => Some(Flag::Seen),
+            5 if is("Draft") => Some(Flag::Draft),
+            6 if is("Recent") => Some(Flag::Recent),
+            7 => match name[0].to_ascii_uppercase() {
+                b'D' if is("Deleted") => Some(Flag::Deleted),
+                b'F' if is("Flagged") => Some(Flag::Flagged),
+                _ => None,
+            },
+            8 if is("Answered") => Some(Flag::Answered),
+            _ => None,
+        }
+    }
+
+    /// A `\`-flag whose name is not a system flag, from the parser.
+    pub(crate) fn extension_unchecked(atom: Atom<'a>) -> Self {
+        Flag::Extension(FlagExtension(atom))
     }
 
     /// Detaches the value from the input it was parsed from.
@@ -134,6 +146,35 @@ impl FlagPerm<'_> {
         match self {
             FlagPerm::Flag(f) => FlagPerm::Flag(f.into_owned()),
             FlagPerm::Any => FlagPerm::Any,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn system_flags_by_length_then_name() {
+        for (name, flag) in [
+            ("Seen", Flag::Seen),
+            ("SEEN", Flag::Seen),
+            ("draft", Flag::Draft),
+            ("Recent", Flag::Recent),
+            ("Deleted", Flag::Deleted),
+            ("fLaGgEd", Flag::Flagged),
+            ("Answered", Flag::Answered),
+        ] {
+            assert_eq!(Flag::system(name.as_bytes()), Some(flag.clone()), "{name}");
+            let atom = Atom::try_from(name).unwrap();
+            assert_eq!(Flag::from_backslash(atom), flag);
+        }
+        for name in [
+            "Seem", "Drafts", "Deletes", "Flagger", "Answerer", "X", "Junk",
+        ] {
+            assert_eq!(Flag::system(name.as_bytes()), None, "{name}");
+            let atom = Atom::try_from(name).unwrap();
+            assert!(matches!(Flag::from_backslash(atom), Flag::Extension(_)));
         }
     }
 }
