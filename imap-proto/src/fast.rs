@@ -222,6 +222,18 @@ pub(crate) fn digits(input: &[u8]) -> (usize, Option<u64>) {
 /// grammar is shorter.
 pub(crate) const KEYWORD_MAX: usize = 24;
 
+/// `kw` upper-cased into `buf`, for `match` against the grammar's
+/// upper-case names (RFC 9051 §9: "ABNF strings are case-insensitive");
+/// `None` when it is longer than any keyword of the grammar.
+#[inline]
+pub(crate) fn upper<'b>(kw: &[u8], buf: &'b mut [u8; KEYWORD_MAX]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..kw.len())?;
+    for (o, &c) in out.iter_mut().zip(kw) {
+        *o = c.to_ascii_uppercase();
+    }
+    Some(out)
+}
+
 /// A keyword at the start of the input, read in one pass: its length in
 /// the input and, for matching against upper-case names, its bytes
 /// upper-cased (RFC 9051 §9: "ABNF strings are case-insensitive").

@@ -17,9 +17,6 @@ use crate::types::{
     SelectParam, StatusAttribute, StoreAction, StoreModifier, Tag, TaggedExtension,
 };
 
-/// Longest command name (`UNAUTHENTICATE`, 14 bytes) with room to spare.
-const NAME_MAX: usize = 16;
-
 /// `command = tag SP (command-any / command-auth / command-nonauth /
 /// command-select) CRLF` (RFC 9051 §9).
 pub(crate) fn command<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Command<'a>> {
@@ -31,28 +28,17 @@ pub(crate) fn command<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Comm
     Ok((i, Command { tag: t, body }))
 }
 
-/// Upper-cases a command name into a fixed buffer, or `None` if too long.
-fn upper(name: &[u8]) -> Option<([u8; NAME_MAX], usize)> {
-    if name.len() > NAME_MAX {
-        return None;
-    }
-    let mut buf = [0u8; NAME_MAX];
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_uppercase();
-    }
-    Some((buf, name.len()))
-}
-
 fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
     let start = i;
     let (rest, name) = atom_bytes(i)?;
-    let Some((buf, n)) = upper(name) else {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let Some(up) = fast::upper(name, &mut buf) else {
         return fail(start, "a command name");
     };
     use CommandBody as C;
     let i = rest;
     let done = |b| Ok((i, b));
-    match &buf[..n] {
+    match up {
         b"CAPABILITY" => done(C::Capability),
         b"LOGOUT" => done(C::Logout),
         b"NOOP" => done(C::Noop),
@@ -146,21 +132,22 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
 fn uid_command(i: &[u8], depth: Depth, uid: bool) -> PResult<'_, CommandBody<'_>> {
     let start = i;
     let (i, name) = atom_bytes(i)?;
-    let Some((buf, n)) = upper(name) else {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let Some(up) = fast::upper(name, &mut buf) else {
         return fail(
             start,
             "COPY, MOVE, FETCH, STORE, SEARCH, SORT, THREAD or EXPUNGE",
         );
     };
     use CommandBody as C;
-    match &buf[..n] {
+    match up {
         b"COPY" | b"MOVE" => {
             let (i, ()) = sp(i)?;
             let (i, set) = sequence_set(i)?;
             let (i, mailbox) = one_mailbox(i)?;
             Ok((
                 i,
-                if &buf[..n] == b"COPY" {
+                if up == b"COPY" {
                     C::Copy { uid, set, mailbox }
                 } else {
                     C::Move { uid, set, mailbox }

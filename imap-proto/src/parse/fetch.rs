@@ -20,22 +20,6 @@ use crate::types::{
     PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
 };
 
-/// The longest keyword matched through [`upper`].
-const KW_MAX: usize = 20;
-
-/// `kw` in upper case in a small buffer, for matching; `None` if too long
-/// to be a keyword we know.
-#[inline]
-fn upper(kw: &[u8], buf: &mut [u8; KW_MAX]) -> Option<usize> {
-    if kw.len() > KW_MAX {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(kw) {
-        *d = s.to_ascii_uppercase();
-    }
-    Some(kw.len())
-}
-
 /// ASCII bytes of a character class the caller has checked, as `&str`.
 fn ascii(b: &[u8]) -> &str {
     std::str::from_utf8(b).unwrap_or_default()
@@ -118,8 +102,8 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
     }
     let (kw, r) = i.split_at(k);
     let bracket = r.first() == Some(&b'[');
-    let mut buf = [0u8; KW_MAX];
-    let up = upper(kw, &mut buf).map(|n| &buf[..n]);
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(kw, &mut buf);
     let simple = match up {
         Some(b"ENVELOPE") => Some(A::Envelope),
         Some(b"FLAGS") => Some(A::Flags),
