@@ -8,8 +8,8 @@ use std::num::NonZeroU64;
 
 use super::body::{body, envelope};
 use super::core::{
-    astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, nz_number, paren_list,
-    raw_value, sequence_set, sp,
+    ascii, astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, nz_number,
+    paren_list, raw_value, sequence_set, sp,
 };
 use super::{fail, Depth, PResult};
 use crate::fast::{self, is_objectid_char};
@@ -19,11 +19,6 @@ use crate::types::{
     FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, ObjectId, Partial,
     PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
 };
-
-/// ASCII bytes of a character class the caller has checked, as `&str`.
-fn ascii(b: &[u8]) -> &str {
-    std::str::from_utf8(b).unwrap_or_default()
-}
 
 /// `1*DIGIT` read into a `u64`: lenient beyond `number64` (any `u64` is
 /// taken), so that every value this crate can hold parses back.

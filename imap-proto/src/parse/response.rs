@@ -9,9 +9,9 @@
 use std::borrow::Cow;
 
 use super::core::{
-    astring, atom, atom_bytes, byte, capability, crlf, flag_list, flag_perm, keyword, mailbox, nil,
-    nstring, number, number64, nz_number, paren_list, quoted, raw_value, sequence_set, sp, string,
-    tag, text,
+    ascii, astring, atom, atom_bytes, byte, capability, crlf, flag_list, flag_perm, keyword,
+    mailbox, nil, nstring, number, number64, nz_number, paren_list, quoted, raw_value,
+    sequence_set, sp, string, tag, text,
 };
 use super::{fail, Depth, PResult, ParseLimits};
 use crate::fast;
@@ -36,11 +36,6 @@ pub(crate) fn response<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Res
         }
         _ => response_tagged(i),
     }
-}
-
-fn ascii(b: &[u8]) -> &str {
-    // Callers pass bytes of an ASCII character class.
-    std::str::from_utf8(b).unwrap_or_default()
 }
 
 /// `continue-req = "+" SP (resp-text / base64) CRLF` (RFC 9051 §9).
