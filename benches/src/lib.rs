@@ -197,7 +197,7 @@ pub fn split_messages(stream: &[u8]) -> Vec<Vec<u8>> {
         match r {
             Ok(Frame::Message(m)) => out.push(m.to_vec()),
             Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
-            Err(_) => {}
+            Ok(_) | Err(_) => {}
         }
     }
     out
@@ -373,7 +373,8 @@ pub fn frame_stream(stream: &[u8], chunk: usize, mut each: impl FnMut(&[u8])) ->
                     n += 1;
                 }
                 Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
-                Err(_) => {}
+                // Streaming is off: no other frame comes.
+                Ok(_) | Err(_) => {}
             }
         }
     }

@@ -222,6 +222,18 @@ pub(crate) fn digits(input: &[u8]) -> (usize, Option<u64>) {
 /// grammar is shorter.
 pub(crate) const KEYWORD_MAX: usize = 24;
 
+/// `kw` upper-cased into `buf`, for `match` against the grammar's
+/// upper-case names (RFC 9051 §9: "ABNF strings are case-insensitive");
+/// `None` when it is longer than any keyword of the grammar.
+#[inline]
+pub(crate) fn upper<'b>(kw: &[u8], buf: &'b mut [u8; KEYWORD_MAX]) -> Option<&'b [u8]> {
+    let out = buf.get_mut(..kw.len())?;
+    for (o, &c) in out.iter_mut().zip(kw) {
+        *o = c.to_ascii_uppercase();
+    }
+    Some(out)
+}
+
 /// A keyword at the start of the input, read in one pass: its length in
 /// the input and, for matching against upper-case names, its bytes
 /// upper-cased (RFC 9051 §9: "ABNF strings are case-insensitive").
@@ -407,6 +419,10 @@ pub(crate) fn base64_encode(data: &[u8]) -> String {
 /// Decodes `base64 = *(4base64-char) [base64-terminal]` (RFC 9051 §9),
 /// strictly: canonical padding only. `Err(offset)` of the first bad byte.
 pub(crate) fn base64_decode(text: &[u8]) -> Result<Vec<u8>, usize> {
+    let alphabet = |c: u8| c.is_ascii_alphanumeric() || matches!(c, b'+' | b'/' | b'=');
+    if let Some(k) = text.iter().position(|&c| !alphabet(c)) {
+        return Err(k);
+    }
     if text.len() % 4 != 0 {
         return Err(text.len());
     }
@@ -582,6 +598,9 @@ mod tests {
         assert!(base64_decode(b"Zm=v").is_err());
         assert!(base64_decode(b"Zh==").is_err());
         assert!(base64_decode(b"Zm9v YmFy").is_err());
+        assert!(base64_decode(b"Zm8=Zm8=").is_err());
+        assert!(base64_decode(b"idling").is_err());
+        assert_eq!(base64_encode(b"fo"), "Zm8=");
     }
 
     #[test]

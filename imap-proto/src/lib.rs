@@ -13,7 +13,7 @@
 //! 2. `parse`: the grammar ([`parse_command`], [`parse_response`]);
 //! 3. [`encode`]: values to bytes ([`Command::to_bytes`](types::Command::to_bytes));
 //! 4. [`frame`]: the incremental framer;
-//! 5. `server`, `client`: the session state machines.
+//! 5. [`server`], [`client`]: the session state machines.
 //!
 //! A small module below them all, `fast`, holds the byte classes and
 //! scanning loops the others share.
@@ -37,6 +37,10 @@ pub use parse::{ParseError, ParseLimits};
 pub mod encode;
 
 pub mod frame;
+
+pub mod server;
+
+pub mod client;
 
 use types::{Command, Response};
 
@@ -70,3 +74,8 @@ pub fn parse_response_with<'a>(
 ) -> Result<(Response<'a>, usize), ParseError> {
     parse::finish(input, parse::response::response(input, limits))
 }
+
+/// The README's examples, compiled and run as doctests.
+#[doc = include_str!("../../README.md")]
+#[cfg(doctest)]
+pub struct ReadmeDoctests;

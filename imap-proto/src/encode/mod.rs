@@ -32,6 +32,12 @@ pub struct EncodeOptions {
     pub literal_minus: bool,
     /// UTF8=ACCEPT is enabled (RFC 6855): quoted strings may carry UTF-8.
     pub utf8: bool,
+    /// Send a literal that its value marks non-synchronizing (`{N+}`) as
+    /// synchronizing when the options above do not allow it, so that a
+    /// peer is never sent `{N+}` it has not advertised. The
+    /// [`Client`](crate::client::Client) session sets this. Off for
+    /// `to_bytes()`, which writes every value exactly as it is.
+    pub downgrade_non_sync: bool,
 }
 
 /// Longest string sent quoted rather than as a literal. A synchronizing
@@ -263,18 +269,16 @@ impl Encoder {
     /// A literal (`binary`: literal8). `mode` forces the mode (a value that
     /// carries one); `None` picks the cheapest the peer allows.
     pub(crate) fn literal(&mut self, data: &[u8], binary: bool, mode: Option<LiteralMode>) {
-        let mode = if self.server {
-            LiteralMode::Sync
-        } else {
-            mode.unwrap_or(
-                if self.opts.literal_plus
-                    || (self.opts.literal_minus && data.len() <= LITERAL_MINUS_MAX)
-                {
-                    LiteralMode::NonSync
-                } else {
-                    LiteralMode::Sync
-                },
-            )
+        let allowed =
+            self.opts.literal_plus || (self.opts.literal_minus && data.len() <= LITERAL_MINUS_MAX);
+        let mode = match mode {
+            _ if self.server => LiteralMode::Sync,
+            Some(LiteralMode::NonSync) if self.opts.downgrade_non_sync && !allowed => {
+                LiteralMode::Sync
+            }
+            Some(m) => m,
+            None if allowed => LiteralMode::NonSync,
+            None => LiteralMode::Sync,
         };
         if binary {
             self.byte(b'~');
@@ -400,6 +404,28 @@ mod tests {
         let big = vec![b'\n'; 4097];
         let y = enc(minus, |e| e.astring(&big));
         assert!(y.as_bytes().starts_with(b"{4097}\r\n"));
+        // A value's own {N+} is kept, unless the peer has not allowed it
+        // and the caller asked for the downgrade.
+        let keep = enc(EncodeOptions::default(), |e| {
+            e.literal(b"ab", false, Some(LiteralMode::NonSync))
+        });
+        assert_eq!(keep.as_bytes(), b"{2+}\r\nab\r\n");
+        let strict = EncodeOptions {
+            downgrade_non_sync: true,
+            ..Default::default()
+        };
+        let down = enc(strict, |e| {
+            e.literal(b"ab", false, Some(LiteralMode::NonSync))
+        });
+        assert_eq!(down.as_bytes(), b"{2}\r\nab\r\n");
+        let minus_strict = EncodeOptions {
+            literal_minus: true,
+            ..strict
+        };
+        let big = enc(minus_strict, |e| {
+            e.literal(&[b'x'; 4097], false, Some(LiteralMode::NonSync))
+        });
+        assert!(big.as_bytes().starts_with(b"{4097}\r\n"));
         let frags: Vec<_> = x.fragments().collect();
         assert_eq!(
             frags,

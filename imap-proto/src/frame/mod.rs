@@ -37,6 +37,11 @@ pub struct FrameLimits {
     /// plus 64 KiB, so that one maximal literal with its command line fits.
     /// This also bounds the number of elements in any list of the message.
     pub max_message: u64,
+    /// Largest non-synchronizing literal (`{N+}`). Default: no limit of its
+    /// own beyond `max_literal`. A server that advertises LITERAL- sets it
+    /// to 4096 (RFC 7888 §5); larger ones are refused and their octets
+    /// skipped by count.
+    pub max_non_sync_literal: u64,
 }
 
 impl Default for FrameLimits {
@@ -45,6 +50,7 @@ impl Default for FrameLimits {
             max_line: 64 * 1024,
             max_literal: 64 * 1024 * 1024,
             max_message: 64 * 1024 * 1024 + 64 * 1024,
+            max_non_sync_literal: u64::MAX,
         }
     }
 }
@@ -106,6 +112,7 @@ impl FrameError {
 
 /// What the framer found.
 #[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum Frame<'b> {
     /// A complete message, literals included, its final CRLF included.
     Message(&'b [u8]),
@@ -120,12 +127,27 @@ pub enum Frame<'b> {
         /// `~{N}`: literal8.
         binary: bool,
     },
+    /// A literal of at least the streaming threshold begins (see
+    /// [`Framer::set_streaming`]): its octets come next as
+    /// [`Frame::LiteralChunk`]s, not kept, and the message, when complete,
+    /// carries an empty literal (`{0}`) in their place.
+    LiteralStream {
+        /// The message so far, up to the header's CRLF, the header's
+        /// length already rewritten to `0`.
+        head: &'b [u8],
+        /// The announced length.
+        length: u64,
+    },
+    /// Octets of a streamed literal, in order; gone at the next call.
+    LiteralChunk(&'b [u8]),
 }
 
 /// A frame found, by offsets into the buffer.
 enum Found {
     Message(usize, usize),
     Announced(usize, usize, u64, bool),
+    StreamStart(usize, usize, u64),
+    Chunk(usize, usize),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -140,6 +162,10 @@ enum State {
     DiscardLine,
     /// Discarding this many literal octets of a refused message.
     DiscardLiteral(u64),
+    /// A streamed literal of this length is to be announced.
+    StreamStart(u64),
+    /// Handing out this many more octets of a streamed literal.
+    Stream(u64),
 }
 
 /// The incremental framer. See the module documentation.
@@ -170,6 +196,12 @@ pub struct Framer {
     /// The last bytes of a line being discarded (to see a literal header
     /// at its end).
     discard_tail: Vec<u8>,
+    /// Literals at least this long are streamed, not buffered.
+    stream_from: Option<u64>,
+    /// The announced synchronizing literal will be streamed once accepted.
+    stream_announced: bool,
+    /// Octets handed out in the last chunk, to drop on the next call.
+    streamed_out: usize,
 }
 
 impl Default for Framer {
@@ -205,12 +237,31 @@ impl Framer {
             state: State::Line,
             limits,
             discard_tail: Vec::new(),
+            stream_from: None,
+            stream_announced: false,
+            streamed_out: 0,
         }
     }
 
     /// The limits in force.
     pub fn limits(&self) -> &FrameLimits {
         &self.limits
+    }
+
+    /// Streams literals of at least `from` octets instead of buffering
+    /// them (`None`: never, the default). A streamed literal is handed out
+    /// in chunks as it arrives ([`Frame::LiteralStream`], then
+    /// [`Frame::LiteralChunk`]s) and is not counted against
+    /// [`FrameLimits::max_literal`] or [`FrameLimits::max_message`]: memory
+    /// stays bounded by the input pieces pushed, whatever the length. The
+    /// caller enforces its own bound on the announced length.
+    pub fn set_streaming(&mut self, from: Option<u64>) {
+        self.stream_from = from;
+    }
+
+    /// Bytes allocated for buffering input (for memory accounting).
+    pub fn capacity(&self) -> usize {
+        self.buf.capacity()
     }
 
     /// Appends received bytes.
@@ -221,6 +272,18 @@ impl Framer {
             [b] => self.buf.push(*b),
             _ => self.buf.extend_from_slice(bytes),
         }
+    }
+
+    /// The message handed out by the last [`Framer::poll`] (empty if the
+    /// last frame was not a message). Valid until the next `push` or `poll`.
+    pub fn last_message(&self) -> &[u8] {
+        &self.buf[self.start..self.start + self.handed_out]
+    }
+
+    /// The octets handed out by the last [`Frame::LiteralChunk`] (empty
+    /// otherwise). Valid until the next `push` or `poll`.
+    pub fn last_chunk(&self) -> &[u8] {
+        &self.buf[self.pos..self.pos + self.streamed_out]
     }
 
     /// Bytes received and not yet handed out in a frame.
@@ -248,6 +311,10 @@ impl Framer {
     /// the worst case: the checks stay inline, the work is out of line.
     #[inline]
     fn release(&mut self) {
+        if self.streamed_out > 0 {
+            self.buf.drain(self.pos..self.pos + self.streamed_out);
+            self.streamed_out = 0;
+        }
         if self.handed_out > 0 {
             self.drop_handed_out();
         }
@@ -283,8 +350,27 @@ impl Framer {
     /// the message. The caller sends the continuation request.
     pub fn accept_literal(&mut self) {
         if let State::Announced(n) = self.state {
-            self.state = State::Literal(n);
+            self.state = if std::mem::take(&mut self.stream_announced) {
+                self.elide_literal_length();
+                State::StreamStart(n)
+            } else {
+                State::Literal(n)
+            };
         }
+    }
+
+    /// Rewrites the length of the literal header that ends the current
+    /// line (just before `pos`) to `0`: its octets are streamed, so the
+    /// message will hold an empty literal in their place.
+    fn elide_literal_length(&mut self) {
+        let line = &self.buf[self.line_start..self.pos - 2];
+        let Ok(Some(h)) = fast::literal_header(line) else {
+            return;
+        };
+        let open = self.line_start + h.start + if h.binary { 2 } else { 1 };
+        let close = self.pos - 3 - usize::from(h.non_sync);
+        self.buf.splice(open..close, std::iter::once(b'0'));
+        self.pos -= close - open - 1;
     }
 
     /// Rejects the announced synchronizing literal: the peer, having been
@@ -292,6 +378,7 @@ impl Framer {
     /// (RFC 9051 §4.3, §7.5), so the message ends here and the next byte
     /// starts a new one. The caller sends the tagged NO or BAD.
     pub fn reject_literal(&mut self) {
+        self.stream_announced = false;
         if let State::Announced(_) = self.state {
             self.state = State::Line;
             self.skip_to(self.pos);
@@ -299,7 +386,11 @@ impl Framer {
     }
 
     fn tag_of(&self, from: usize) -> Option<Tag<'static>> {
+        // Only within the first `max_line` bytes: that much of an over-long
+        // line is buffered however the input was cut, so the answer does
+        // not depend on the cut.
         let b = &self.buf[from..];
+        let b = &b[..b.len().min(self.limits.max_line)];
         let n = fast::span(b, fast::is_tag_char);
         if n == 0 || n > 64 || b.get(n) != Some(&b' ') {
             return None;
@@ -356,6 +447,11 @@ impl Framer {
                 length,
                 binary,
             },
+            Found::StreamStart(a, b, length) => Frame::LiteralStream {
+                head: &self.buf[a..b],
+                length,
+            },
+            Found::Chunk(a, b) => Frame::LiteralChunk(&self.buf[a..b]),
         }
     }
 
@@ -363,6 +459,30 @@ impl Framer {
         loop {
             match self.state {
                 State::Announced(_) => return None,
+                State::StreamStart(n) => {
+                    self.state = if n == 0 {
+                        State::Line
+                    } else {
+                        State::Stream(n)
+                    };
+                    self.line_start = self.pos;
+                    return Some(Ok(Found::StreamStart(self.start, self.pos, n)));
+                }
+                State::Stream(left) => {
+                    let n = ((self.buf.len() - self.pos) as u64).min(left);
+                    if n == 0 {
+                        return None;
+                    }
+                    // The octets are dropped at the next call; the rest of
+                    // the message then starts at `pos`.
+                    self.streamed_out = n as usize;
+                    self.state = if n == left {
+                        State::Line
+                    } else {
+                        State::Stream(left - n)
+                    };
+                    return Some(Ok(Found::Chunk(self.pos, self.pos + n as usize)));
+                }
                 State::Literal(left) => {
                     let n = ((self.buf.len() - self.pos) as u64).min(left);
                     self.pos += n as usize;
@@ -445,13 +565,20 @@ impl Framer {
                             return Some(Ok(Found::Message(msg_start, self.pos)));
                         }
                         Ok(Some(h)) => {
-                            if let Some(err) = self.check_literal(&h) {
-                                return Some(Err(err));
+                            let stream = self.stream_from.is_some_and(|t| h.length >= t);
+                            if !stream {
+                                if let Some(err) = self.check_literal(&h) {
+                                    return Some(Err(err));
+                                }
+                                self.message_len += h.length;
                             }
-                            self.message_len += h.length;
-                            if h.non_sync {
+                            if h.non_sync && stream {
+                                self.elide_literal_length();
+                                self.state = State::StreamStart(h.length);
+                            } else if h.non_sync {
                                 self.state = State::Literal(h.length);
                             } else {
+                                self.stream_announced = stream;
                                 self.state = State::Announced(h.length);
                                 return Some(Ok(Found::Announced(
                                     self.start, self.pos, h.length, h.binary,
@@ -508,7 +635,14 @@ impl Framer {
     /// Checks a literal header against the limits; on refusal, arranges
     /// for the rest of the message to be discarded and returns the error.
     fn check_literal(&mut self, h: &LiteralHeader) -> Option<FrameError> {
-        let too_long = h.length > self.limits.max_literal;
+        let literal_limit = if h.non_sync {
+            self.limits
+                .max_literal
+                .min(self.limits.max_non_sync_literal)
+        } else {
+            self.limits.max_literal
+        };
+        let too_long = h.length > literal_limit;
         if !too_long && self.message_len.saturating_add(h.length) <= self.limits.max_message {
             return None;
         }
@@ -526,7 +660,7 @@ impl Framer {
         Some(if too_long {
             FrameError::LiteralTooLarge {
                 length: h.length,
-                limit: self.limits.max_literal,
+                limit: literal_limit,
                 mode,
                 tag,
             }
@@ -538,6 +672,8 @@ impl Framer {
         })
     }
 }
+
+pub(crate) mod output;
 
 #[cfg(test)]
 mod tests;

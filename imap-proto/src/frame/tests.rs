@@ -11,6 +11,7 @@ fn frames(input: &[u8], chunk: usize, limits: FrameLimits) -> Vec<Result<Vec<u8>
             match r {
                 Ok(Frame::Message(m)) => out.push(Ok(m.to_vec())),
                 Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
+                Ok(other) => panic!("not streaming: {other:?}"),
                 Err(e) => out.push(Err(e)),
             }
         }
@@ -91,6 +92,7 @@ fn small() -> FrameLimits {
         max_line: 32,
         max_literal: 10,
         max_message: 40,
+        max_non_sync_literal: u64::MAX,
     }
 }
 
@@ -207,4 +209,138 @@ fn take_buffered_after_a_message() {
     assert_eq!(f.poll(), Some(Ok(Frame::Message(b"A1 STARTTLS\r\n"))));
     assert_eq!(f.take_buffered(), b"\x16\x03\x01");
     assert_eq!(f.buffered(), 0);
+}
+
+#[test]
+fn literal_minus_limit_applies_to_non_sync_only() {
+    let limits = FrameLimits {
+        max_non_sync_literal: 4,
+        ..FrameLimits::default()
+    };
+    let ok = b"A1 X {4+}\r\nabcd\r\n";
+    assert_eq!(all_splits_agree(ok, limits), msgs(&[ok]));
+    let sync = b"A1 X {5}\r\nabcde\r\n";
+    assert_eq!(all_splits_agree(sync, limits), msgs(&[sync]));
+    let over = b"A1 X {5+}\r\nabcde\r\nA2 NOOP\r\n";
+    let got = all_splits_agree(over, limits);
+    assert!(matches!(
+        &got[0],
+        Err(FrameError::LiteralTooLarge {
+            limit: 4,
+            mode: LiteralMode::NonSync,
+            ..
+        })
+    ));
+    assert_eq!(got[1], Ok(b"A2 NOOP\r\n".to_vec()));
+}
+
+/// Everything a streaming framer yields, chunks concatenated per literal.
+fn stream_frames(input: &[u8], chunk: usize, from: u64) -> Vec<String> {
+    let mut f = Framer::default();
+    f.set_streaming(Some(from));
+    let mut out = Vec::new();
+    let mut data = Vec::new();
+    for piece in input.chunks(chunk.max(1)) {
+        f.push(piece);
+        while let Some(r) = f.poll() {
+            match r {
+                Ok(Frame::LiteralChunk(d)) => data.extend_from_slice(d),
+                Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
+                Ok(Frame::LiteralStream { head, length }) => out.push(format!(
+                    "stream {length} after {:?}",
+                    String::from_utf8_lossy(head)
+                )),
+                Ok(Frame::Message(m)) => {
+                    if !data.is_empty() {
+                        out.push(format!(
+                            "data {:?}",
+                            String::from_utf8_lossy(&std::mem::take(&mut data))
+                        ));
+                    }
+                    out.push(format!("message {:?}", String::from_utf8_lossy(m)));
+                }
+                Err(e) => out.push(format!("error {e}")),
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn streamed_literals_leave_an_empty_literal() {
+    let input = b"A1 APPEND x {5+}\r\nhello\r\nA2 APPEND y ~{12}\r\n0123456789ab (\\Seen) {2}\r\nhi\r\nA3 NOOP\r\n";
+    let whole = stream_frames(input, input.len(), 5);
+    assert_eq!(
+        whole,
+        vec![
+            "stream 5 after \"A1 APPEND x {0+}\\r\\n\"",
+            "data \"hello\"",
+            "message \"A1 APPEND x {0+}\\r\\n\\r\\n\"",
+            "stream 12 after \"A2 APPEND y ~{0}\\r\\n\"",
+            "data \"0123456789ab\"",
+            "message \"A2 APPEND y ~{0}\\r\\n (\\\\Seen) {2}\\r\\nhi\\r\\n\"",
+            "message \"A3 NOOP\\r\\n\"",
+        ]
+    );
+    for chunk in [1, 2, 3, 7] {
+        assert_eq!(stream_frames(input, chunk, 5), whole, "chunk {chunk}");
+    }
+}
+
+#[test]
+fn streaming_keeps_memory_bounded() {
+    // 256 MiB through the framer in 64 KiB pieces: the buffer never holds
+    // more than a piece and the command line.
+    let mut f = Framer::default();
+    f.set_streaming(Some(1 << 20));
+    f.push(b"A1 APPEND INBOX {268435456+}\r\n");
+    assert!(matches!(
+        f.poll(),
+        Some(Ok(Frame::LiteralStream {
+            length: 268_435_456,
+            ..
+        }))
+    ));
+    let piece = vec![b'x'; 64 * 1024];
+    let mut seen = 0usize;
+    let mut peak = 0;
+    for _ in 0..4096 {
+        f.push(&piece);
+        while let Some(Ok(Frame::LiteralChunk(d))) = f.poll() {
+            seen += d.len();
+        }
+        peak = peak.max(f.capacity());
+    }
+    f.push(b"\r\n");
+    assert_eq!(
+        f.poll(),
+        Some(Ok(Frame::Message(b"A1 APPEND INBOX {0+}\r\n\r\n")))
+    );
+    assert_eq!(seen, 1 << 28);
+    assert!(peak < 1 << 20, "peak buffer {peak} bytes");
+}
+
+/// Found by the split property (random bytes, tiny limits): the tag of an
+/// over-long line was read from whatever was buffered, so a tag longer
+/// than the limit was reported when the line came whole and not when it
+/// came byte by byte. Only a tag within the first `max_line` bytes counts.
+#[test]
+fn tag_of_an_over_long_line_does_not_depend_on_the_split() {
+    let limits = FrameLimits {
+        max_line: 8,
+        max_literal: 8,
+        max_message: 64,
+        max_non_sync_literal: u64::MAX,
+    };
+    let long_tag = b"ESEARCHRETURN x\r\nA2 NOOP\r\n";
+    let got = all_splits_agree(long_tag, limits);
+    assert!(matches!(
+        &got[0],
+        Err(FrameError::LineTooLong { tag: None, .. })
+    ));
+    let short_tag = b"A1234 xxxxxxxxxx\r\n";
+    let got = all_splits_agree(short_tag, limits);
+    assert!(
+        matches!(&got[0], Err(FrameError::LineTooLong { tag: Some(t), .. }) if t.as_str() == "A1234")
+    );
 }

@@ -17,9 +17,6 @@ use crate::types::{
     SelectParam, StatusAttribute, StoreAction, StoreModifier, Tag, TaggedExtension,
 };
 
-/// Longest command name (`UNAUTHENTICATE`, 14 bytes) with room to spare.
-const NAME_MAX: usize = 16;
-
 /// `command = tag SP (command-any / command-auth / command-nonauth /
 /// command-select) CRLF` (RFC 9051 §9).
 pub(crate) fn command<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Command<'a>> {
@@ -31,28 +28,17 @@ pub(crate) fn command<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Comm
     Ok((i, Command { tag: t, body }))
 }
 
-/// Upper-cases a command name into a fixed buffer, or `None` if too long.
-fn upper(name: &[u8]) -> Option<([u8; NAME_MAX], usize)> {
-    if name.len() > NAME_MAX {
-        return None;
-    }
-    let mut buf = [0u8; NAME_MAX];
-    for (d, s) in buf.iter_mut().zip(name) {
-        *d = s.to_ascii_uppercase();
-    }
-    Some((buf, name.len()))
-}
-
 fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
     let start = i;
     let (rest, name) = atom_bytes(i)?;
-    let Some((buf, n)) = upper(name) else {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let Some(up) = fast::upper(name, &mut buf) else {
         return fail(start, "a command name");
     };
     use CommandBody as C;
     let i = rest;
     let done = |b| Ok((i, b));
-    match &buf[..n] {
+    match up {
         b"CAPABILITY" => done(C::Capability),
         b"LOGOUT" => done(C::Logout),
         b"NOOP" => done(C::Noop),
@@ -146,21 +132,22 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
 fn uid_command(i: &[u8], depth: Depth, uid: bool) -> PResult<'_, CommandBody<'_>> {
     let start = i;
     let (i, name) = atom_bytes(i)?;
-    let Some((buf, n)) = upper(name) else {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let Some(up) = fast::upper(name, &mut buf) else {
         return fail(
             start,
             "COPY, MOVE, FETCH, STORE, SEARCH, SORT, THREAD or EXPUNGE",
         );
     };
     use CommandBody as C;
-    match &buf[..n] {
+    match up {
         b"COPY" | b"MOVE" => {
             let (i, ()) = sp(i)?;
             let (i, set) = sequence_set(i)?;
             let (i, mailbox) = one_mailbox(i)?;
             Ok((
                 i,
-                if &buf[..n] == b"COPY" {
+                if up == b"COPY" {
                     C::Copy { uid, set, mailbox }
                 } else {
                     C::Move { uid, set, mailbox }
@@ -291,11 +278,14 @@ fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
 /// `tagged-ext-simple = sequence-set / number / number64`: a value is
 /// there when what follows the SP starts like one (a digit, `*`, `$` or
-/// `(`); otherwise the SP separates the next label.
+/// `(`); otherwise the SP separates the next label. Doubled spaces
+/// (lenient) are looked past the same way, so that the value re-encoded
+/// with one SP is read the same.
 fn tagged_ext<'a>(name: Atom<'a>, i: &'a [u8], depth: Depth) -> PResult<'a, TaggedExtension<'a>> {
-    match i {
-        [b' ', c, ..] if c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(') => {
-            let (r, v) = raw_value(&i[1..], depth)?;
+    let n = i.iter().take_while(|&&b| b == b' ').count();
+    match &i[n..] {
+        [c, ..] if n > 0 && (c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(')) => {
+            let (r, v) = raw_value(&i[n..], depth)?;
             Ok((
                 r,
                 TaggedExtension {
@@ -986,5 +976,23 @@ mod tests {
         // A literal length past number64 is reported at its digits.
         let e = parse_command(b"A1 LOGIN {99999999999999999999}\r\n").unwrap_err();
         assert_eq!(e.offset(), Some(10));
+    }
+
+    /// Found by fuzzing (parse_command): after an extension option, a value
+    /// behind doubled spaces was read as the next option's name, while the
+    /// re-encoded form (one SP) read it as the value.
+    #[test]
+    fn tagged_ext_value_after_doubled_spaces() {
+        let body = round_trip(b"A1 LIST (XA   $ XB  (1 2)) \"\" *\r\n");
+        let CommandBody::List {
+            selection: Some(sel),
+            ..
+        } = body
+        else {
+            panic!("not a LIST with options");
+        };
+        assert_eq!(sel.len(), 2);
+        let round = round_trip(b"A1 SELECT INBOX (XA   5)\r\n");
+        assert!(matches!(round, CommandBody::Select { params, .. } if params.len() == 1));
     }
 }

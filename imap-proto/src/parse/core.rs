@@ -71,7 +71,8 @@ pub(crate) fn at_keyword(i: &[u8], kw: &[u8]) -> bool {
     starts_with_ci(i, kw) && i.get(kw.len()).is_none_or(|&b| !fast::is_atom_char(b))
 }
 
-fn ascii(b: &[u8]) -> &str {
+/// ASCII bytes of a character class the caller has checked, as `&str`.
+pub(crate) fn ascii(b: &[u8]) -> &str {
     // Every caller passes bytes of an ASCII character class.
     std::str::from_utf8(b).unwrap_or_default()
 }

@@ -8,8 +8,8 @@ use std::num::NonZeroU64;
 
 use super::body::{body, envelope};
 use super::core::{
-    astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, nz_number, paren_list,
-    raw_value, sequence_set, sp,
+    ascii, astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, nz_number,
+    paren_list, raw_value, sequence_set, sp,
 };
 use super::{fail, Depth, PResult};
 use crate::fast::{self, is_objectid_char};
@@ -19,27 +19,6 @@ use crate::types::{
     FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, ObjectId, Partial,
     PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
 };
-
-/// The longest keyword matched through [`upper`].
-const KW_MAX: usize = 20;
-
-/// `kw` in upper case in a small buffer, for matching; `None` if too long
-/// to be a keyword we know.
-#[inline]
-fn upper(kw: &[u8], buf: &mut [u8; KW_MAX]) -> Option<usize> {
-    if kw.len() > KW_MAX {
-        return None;
-    }
-    for (d, s) in buf.iter_mut().zip(kw) {
-        *d = s.to_ascii_uppercase();
-    }
-    Some(kw.len())
-}
-
-/// ASCII bytes of a character class the caller has checked, as `&str`.
-fn ascii(b: &[u8]) -> &str {
-    std::str::from_utf8(b).unwrap_or_default()
-}
 
 /// `1*DIGIT` read into a `u64`: lenient beyond `number64` (any `u64` is
 /// taken), so that every value this crate can hold parses back.
@@ -118,8 +97,8 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
     }
     let (kw, r) = i.split_at(k);
     let bracket = r.first() == Some(&b'[');
-    let mut buf = [0u8; KW_MAX];
-    let up = upper(kw, &mut buf).map(|n| &buf[..n]);
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(kw, &mut buf);
     let simple = match up {
         Some(b"ENVELOPE") => Some(A::Envelope),
         Some(b"FLAGS") => Some(A::Flags),

@@ -9,9 +9,9 @@
 use std::borrow::Cow;
 
 use super::core::{
-    astring, atom, atom_bytes, byte, capability, crlf, flag_list, flag_perm, keyword, mailbox, nil,
-    nstring, number, number64, nz_number, paren_list, quoted, raw_value, sequence_set, sp, string,
-    tag, text,
+    ascii, astring, atom, atom_bytes, byte, capability, crlf, flag_list, flag_perm, keyword,
+    mailbox, nil, nstring, number, number64, nz_number, paren_list, quoted, raw_value,
+    sequence_set, sp, string, tag, text,
 };
 use super::{fail, Depth, PResult, ParseLimits};
 use crate::fast;
@@ -38,23 +38,6 @@ pub(crate) fn response<'a>(i: &'a [u8], limits: &ParseLimits) -> PResult<'a, Res
     }
 }
 
-/// The keyword `kw`, upper-cased into `buf`; longer keywords (no known one
-/// is) come back empty and match nothing.
-fn upper<'b>(kw: &[u8], buf: &'b mut [u8; 24]) -> &'b [u8] {
-    if kw.len() > buf.len() {
-        return &[];
-    }
-    let out = &mut buf[..kw.len()];
-    out.copy_from_slice(kw);
-    out.make_ascii_uppercase();
-    out
-}
-
-fn ascii(b: &[u8]) -> &str {
-    // Callers pass bytes of an ASCII character class.
-    std::str::from_utf8(b).unwrap_or_default()
-}
-
 /// `continue-req = "+" SP (resp-text / base64) CRLF` (RFC 9051 §9).
 /// Lenient: `+` directly followed by CRLF (quirk). See
 /// [`ContinueRequest`] for why base64 is not told apart here.
@@ -76,8 +59,8 @@ pub(crate) fn response_tagged(i: &[u8]) -> PResult<'_, Response<'_>> {
     let (i, t) = tag(i)?;
     let (i, ()) = sp(i)?;
     let (r, kw) = atom_bytes(i)?;
-    let mut buf = [0u8; 24];
-    let state = match upper(kw, &mut buf) {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let state = match fast::upper(kw, &mut buf).unwrap_or_default() {
         b"OK" => State::Ok,
         b"NO" => State::No,
         b"BAD" => State::Bad,
@@ -196,8 +179,8 @@ fn paren_objectid(i: &[u8]) -> PResult<'_, ObjectId<'_>> {
 pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
     use ResponseCode as R;
     let (r, name) = atom_bytes(i)?;
-    let mut buf = [0u8; 24];
-    let up = upper(name, &mut buf);
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(name, &mut buf).unwrap_or_default();
     if let Some(c) = simple_code(up) {
         return Ok((r, c));
     }
@@ -364,8 +347,8 @@ fn simple_code(name: &[u8]) -> Option<ResponseCode<'static>> {
 /// "TOOMANY" / "NOPRIVATE")` (RFC 5464 §5), after `METADATA SP`.
 fn metadata_code(i: &[u8]) -> PResult<'_, MetadataCode> {
     let (r, kw) = atom_bytes(i)?;
-    let mut buf = [0u8; 24];
-    match upper(kw, &mut buf) {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    match fast::upper(kw, &mut buf).unwrap_or_default() {
         b"LONGENTRIES" => {
             let (r, n) = number(sp(r)?.0)?;
             Ok((r, MetadataCode::LongEntries(n)))
@@ -411,8 +394,8 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
         return message_data(r, n, depth);
     }
     let (r, kw) = atom_bytes(i)?;
-    let mut buf = [0u8; 24];
-    let (r, data) = match upper(kw, &mut buf) {
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let (r, data) = match fast::upper(kw, &mut buf).unwrap_or_default() {
         b"OK" => return untagged_status(r, Condition::Ok),
         b"NO" => return untagged_status(r, Condition::No),
         b"BAD" => return untagged_status(r, Condition::Bad),
@@ -489,12 +472,12 @@ fn untagged_status(r: &[u8], condition: Condition) -> PResult<'_, Response<'_>> 
 /// after the number and its SP.
 fn message_data(i: &[u8], n: u32, depth: Depth) -> PResult<'_, Response<'_>> {
     let (r, kw) = atom_bytes(i)?;
-    let mut buf = [0u8; 24];
+    let mut buf = [0u8; fast::KEYWORD_MAX];
     let nz = |n: u32| match std::num::NonZeroU32::new(n) {
         Some(v) => Ok(v),
         None => Err(super::error_at(i, "a non-zero message number")),
     };
-    let (r, data) = match upper(kw, &mut buf) {
+    let (r, data) = match fast::upper(kw, &mut buf).unwrap_or_default() {
         b"EXISTS" => (r, Data::Exists(n)),
         b"RECENT" => (r, Data::Recent(n)),
         b"EXPUNGE" => (r, Data::Expunge(nz(n)?)),
@@ -654,8 +637,8 @@ fn status_data(i: &[u8], depth: Depth) -> PResult<'_, Data<'_>> {
 fn status_att_val(i: &[u8], depth: Depth) -> PResult<'_, StatusItem<'_>> {
     let (r, name) = atom_bytes(i)?;
     let (r, ()) = sp(r)?;
-    let mut buf = [0u8; 24];
-    let up = upper(name, &mut buf);
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(name, &mut buf).unwrap_or_default();
     let small: Option<fn(u32) -> StatusItem<'static>> = match up {
         b"MESSAGES" => Some(StatusItem::Messages),
         b"UIDNEXT" => Some(StatusItem::UidNext),
@@ -1818,6 +1801,24 @@ mod tests {
         // the whole is not a status response.
         invalid(b"A1 OK evil {5}\r\nA2 OK\r\n");
         invalid(b"* OK evil {0}\r\n\r\n");
+    }
+
+    /// Found by the round-trip generators: a text starting with SP was
+    /// accepted by `Text::new`, but the parser reads the spaces before the
+    /// text as the separator, so the value changed on the way back.
+    #[test]
+    fn text_cannot_start_with_a_space() {
+        assert!(Text::new(" x").is_err());
+        assert!(Text::new(" ").is_err());
+        assert!(Text::new("x ").is_ok());
+        let Response::Continue(c) = rt(b"+  x\r\n") else {
+            panic!("not a continuation request");
+        };
+        assert_eq!(c.text.text.as_str(), "x");
+        let Response::Tagged(t) = rt(b"A1 OK [ALERT]   y \r\n") else {
+            panic!("not a tagged status");
+        };
+        assert_eq!(t.text.text.as_str(), "y ");
     }
 
     #[test]

@@ -19,17 +19,6 @@ use crate::types::{
     SortKey, SortKeyOther, Thread, ThreadAlgorithm, ThreadAlgorithmOther, ThreadArgs,
 };
 
-/// Upper-cases a keyword into `buf`; `None` when it is longer than any
-/// keyword we match (then it is no keyword of ours).
-#[inline]
-fn upper<'b>(name: &[u8], buf: &'b mut [u8; 18]) -> Option<&'b [u8]> {
-    let out = buf.get_mut(..name.len())?;
-    for (o, &c) in out.iter_mut().zip(name) {
-        *o = c.to_ascii_uppercase();
-    }
-    Some(out)
-}
-
 /// Number of spaces at the start of `i`.
 #[inline]
 fn spaces(i: &[u8]) -> usize {
@@ -168,8 +157,8 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         _ => {}
     }
     let (r, name) = atom_bytes(i)?;
-    let mut buf = [0u8; 18];
-    let Some(up) = upper(name, &mut buf) else {
+    let mut buf = [0u8; crate::fast::KEYWORD_MAX];
+    let Some(up) = crate::fast::upper(name, &mut buf) else {
         return fail(i, "search-key");
     };
     use SearchKey as K;
@@ -265,9 +254,9 @@ fn partial_range(i: &[u8]) -> PResult<'_, PartialRange> {
 /// search-modifier-name [SP search-mod-params]` (RFC 4466 §3).
 fn search_return_opt(i: &[u8], depth: Depth) -> PResult<'_, SearchReturnOption<'_>> {
     let (r, name) = atom(i)?;
-    let mut buf = [0u8; 18];
+    let mut buf = [0u8; crate::fast::KEYWORD_MAX];
     use SearchReturnOption as O;
-    let known = match upper(name.as_str().as_bytes(), &mut buf) {
+    let known = match crate::fast::upper(name.as_str().as_bytes(), &mut buf) {
         Some(b"MIN") => Some(O::Min),
         Some(b"MAX") => Some(O::Max),
         Some(b"ALL") => Some(O::All),
@@ -361,8 +350,8 @@ pub(crate) fn search_args(i: &[u8], depth: Depth) -> PResult<'_, SearchArgs<'_>>
 /// another atom.
 fn sort_key(i: &[u8]) -> PResult<'_, SortKey<'_>> {
     let (r, a) = atom(i)?;
-    let mut buf = [0u8; 18];
-    let k = match upper(a.as_str().as_bytes(), &mut buf) {
+    let mut buf = [0u8; crate::fast::KEYWORD_MAX];
+    let k = match crate::fast::upper(a.as_str().as_bytes(), &mut buf) {
         Some(b"ARRIVAL") => SortKey::Arrival,
         Some(b"CC") => SortKey::Cc,
         Some(b"DATE") => SortKey::Date,
@@ -522,9 +511,9 @@ fn ret_data_partial(i: &[u8]) -> PResult<'_, ESearchReturnData<'_>> {
 /// `search-ret-data-ext = search-modifier-name SP search-return-value`.
 fn search_return_data(i: &[u8], depth: Depth) -> PResult<'_, ESearchReturnData<'_>> {
     let (r, name) = atom(i)?;
-    let mut buf = [0u8; 18];
+    let mut buf = [0u8; crate::fast::KEYWORD_MAX];
     use ESearchReturnData as D;
-    match upper(name.as_str().as_bytes(), &mut buf) {
+    match crate::fast::upper(name.as_str().as_bytes(), &mut buf) {
         Some(b"MIN") => sp_then(r, nz_number).map(|(r, n)| (r, D::Min(n))),
         Some(b"MAX") => sp_then(r, nz_number).map(|(r, n)| (r, D::Max(n))),
         Some(b"ALL") => sp_then(r, sequence_set).map(|(r, s)| (r, D::All(s))),

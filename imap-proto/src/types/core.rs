@@ -77,6 +77,11 @@ impl<'a> Tag<'a> {
         debug_assert!(s.bytes().all(fast::is_tag_char) && !s.is_empty());
         Self(Cow::Borrowed(s))
     }
+    /// Built from text made of tag characters by construction.
+    pub(crate) fn from_checked(s: String) -> Tag<'static> {
+        debug_assert!(s.bytes().all(fast::is_tag_char) && !s.is_empty());
+        Tag(Cow::Owned(s))
+    }
     /// The tag as text.
     pub fn as_str(&self) -> &str {
         &self.0
@@ -319,14 +324,16 @@ impl fmt::Debug for Literal<'_> {
 /// (see the quirks in DESIGN).
 ///
 /// It can never contain CR, LF or NUL, never starts with `[` (that would read
-/// as a response code) and never ends in something that reads as a literal
-/// announcement (`{5}`, `{5+}`): such a value cannot be built.
+/// as a response code) or SP (read as part of the separator before it), and
+/// never ends in something that reads as a literal announcement (`{5}`,
+/// `{5+}`): such a value cannot be built.
 ///
 /// ```
 /// use imap_proto::types::Text;
 /// assert!(Text::try_from("LOGIN completed").is_ok());
 /// assert!(Text::try_from("evil {5}").is_err());
 /// assert!(Text::try_from("a\r\nA2 LOGOUT").is_err());
+/// assert!(Text::try_from(" leading space").is_err());
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
 pub struct Text<'a>(Cow<'a, str>);
@@ -346,6 +353,15 @@ impl<'a> Text<'a> {
             return Err(ValidationError::new(
                 "text",
                 "would read as a response code",
+                0,
+            ));
+        }
+        if s.starts_with(' ') {
+            // The parser reads doubled spaces before the text as one
+            // separator (a quirk), so a leading SP would be lost.
+            return Err(ValidationError::new(
+                "text",
+                "must not start with SP (it would be read as part of the separator)",
                 0,
             ));
         }

@@ -16,7 +16,11 @@ mod mailbox;
 mod response;
 mod search;
 mod sequence;
+mod state;
 mod status;
+
+#[cfg(feature = "arbitrary")]
+mod arbitrary;
 
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
@@ -32,4 +36,5 @@ pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::response::*;
 pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
+pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;

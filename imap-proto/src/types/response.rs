@@ -197,61 +197,6 @@ pub struct ContinueRequest<'a> {
     pub text: RespText<'a>,
 }
 
-const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-
-fn base64_value(c: u8) -> Option<u32> {
-    match c {
-        b'A'..=b'Z' => Some(u32::from(c - b'A')),
-        b'a'..=b'z' => Some(u32::from(c - b'a') + 26),
-        b'0'..=b'9' => Some(u32::from(c - b'0') + 52),
-        b'+' => Some(62),
-        b'/' => Some(63),
-        _ => None,
-    }
-}
-
-/// `base64 = *(4base64-char) [base64-terminal]` (RFC 9051 §9), decoded;
-/// `None` if `s` is not exactly that.
-fn decode_base64(s: &[u8]) -> Option<Vec<u8>> {
-    if s.len() % 4 != 0 {
-        return None;
-    }
-    let mut out = Vec::with_capacity(s.len() / 4 * 3);
-    let quads = s.len() / 4;
-    for (k, q) in s.chunks(4).enumerate() {
-        let last = k + 1 == quads;
-        let pad = match q {
-            [_, _, b'=', b'='] if last => 2,
-            [_, _, _, b'='] if last => 1,
-            _ => 0,
-        };
-        let mut v: u32 = 0;
-        for &c in &q[..4 - pad] {
-            v = (v << 6) | base64_value(c)?;
-        }
-        v <<= 6 * pad as u32;
-        let bytes = [(v >> 16) as u8, (v >> 8) as u8, v as u8];
-        out.extend_from_slice(&bytes[..3 - pad]);
-    }
-    Some(out)
-}
-
-fn encode_base64(data: &[u8]) -> String {
-    let mut s = String::with_capacity(data.len().div_ceil(3) * 4);
-    for c in data.chunks(3) {
-        let b = [c[0], *c.get(1).unwrap_or(&0), *c.get(2).unwrap_or(&0)];
-        let v = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
-        for k in 0..4 {
-            if k <= c.len() {
-                s.push(BASE64[((v >> (18 - 6 * k)) & 63) as usize] as char);
-            } else {
-                s.push('=');
-            }
-        }
-    }
-    s
-}
-
 impl<'a> ContinueRequest<'a> {
     /// A continuation request with this text (`+ Ready for literal`).
     pub fn text(text: Text<'a>) -> Self {
@@ -264,7 +209,9 @@ impl<'a> ContinueRequest<'a> {
     pub fn base64(data: &[u8]) -> ContinueRequest<'static> {
         // Base64 never starts with "[" nor ends like a literal header.
         ContinueRequest {
-            text: RespText::new(Text::unchecked(Cow::Owned(encode_base64(data)))),
+            text: RespText::new(Text::unchecked(Cow::Owned(crate::fast::base64_encode(
+                data,
+            )))),
         }
     }
     /// The text read as base64 (`base64` of RFC 9051 §9, with padding),
@@ -274,7 +221,7 @@ impl<'a> ContinueRequest<'a> {
         if self.text.code.is_some() {
             return None;
         }
-        decode_base64(self.text.text.as_str().as_bytes())
+        crate::fast::base64_decode(self.text.text.as_str().as_bytes()).ok()
     }
     /// Detaches the value from the input it was parsed from.
     pub fn into_owned(self) -> ContinueRequest<'static> {
@@ -1365,24 +1312,5 @@ impl fmt::Debug for OtherData<'_> {
             .field("name", &self.name)
             .field("rest", &self.rest.as_deref().map(Escaped))
             .finish()
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn base64_round_trip() {
-        for data in [&b""[..], b"f", b"fo", b"foo", b"foob", b"fooba", b"foobar"] {
-            let s = encode_base64(data);
-            assert_eq!(decode_base64(s.as_bytes()).unwrap(), data);
-        }
-        assert_eq!(encode_base64(b"foobar"), "Zm9vYmFy");
-        assert_eq!(encode_base64(b"fo"), "Zm8=");
-        assert!(decode_base64(b"Zm8").is_none());
-        assert!(decode_base64(b"Z=m8").is_none());
-        assert!(decode_base64(b"Zm8=Zm8=").is_none());
-        assert!(decode_base64(b"idling").is_none());
     }
 }

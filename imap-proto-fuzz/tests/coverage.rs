@@ -1,0 +1,381 @@
+//! Both generators (the proptest strategies and imap-proto's `arbitrary`
+//! impls) produce every variant of the public enums: a sample of values is
+//! printed with `Debug` and each variant's name must show up in it.
+
+use arbitrary::{Arbitrary, Unstructured};
+use imap_proto::types::{Command, Response};
+use imap_proto_fuzz::strategies as st;
+use proptest::strategy::{Strategy, ValueTree};
+use proptest::test_runner::TestRunner;
+
+/// Variant names of the public enums, as `Debug` prints them (followed by
+/// `(`, ` {`, `,`, `)`, ` }` or `]`, not inside a longer name).
+const COMMAND_VARIANTS: &[&str] = &[
+    "Capability",
+    "Logout",
+    "Noop",
+    "Id",
+    "StartTls",
+    "Authenticate",
+    "Login",
+    "Enable",
+    "Select",
+    "Examine",
+    "Create",
+    "Delete",
+    "Rename",
+    "Subscribe",
+    "Unsubscribe",
+    "List",
+    "Lsub",
+    "Namespace",
+    "Status",
+    "Append",
+    "Idle",
+    "Unauthenticate",
+    "Compress",
+    "GetQuota",
+    "GetQuotaRoot",
+    "SetQuota",
+    "GetMetadata",
+    "SetMetadata",
+    "SetAcl",
+    "DeleteAcl",
+    "GetAcl",
+    "ListRights",
+    "MyRights",
+    "CancelUpdate",
+    "Check",
+    "Close",
+    "Unselect",
+    "Expunge",
+    "UidExpunge",
+    "Copy",
+    "Move",
+    "Fetch",
+    "Store",
+    "Search",
+    "Sort",
+    "Thread",
+    // nested
+    "CondStore",
+    "QResync",
+    "Use",
+    "Subscribed",
+    "Remote",
+    "RecursiveMatch",
+    "SpecialUse",
+    "Children",
+    "Utf8",
+    "Catenate",
+    "Text",
+    "Url",
+    "UnchangedSince",
+    "MaxSize",
+    "Depth",
+    "Replace",
+    "Add",
+    "Remove",
+    "Saved",
+    "Largest",
+    "Range",
+    "Single",
+    // search keys
+    "All",
+    "Answered",
+    "Bcc",
+    "Before",
+    "Body",
+    "Cc",
+    "Deleted",
+    "Draft",
+    "Flagged",
+    "From",
+    "Header",
+    "Keyword",
+    "Larger",
+    "New",
+    "Not",
+    "Old",
+    "On",
+    "Or",
+    "Recent",
+    "Seen",
+    "SentBefore",
+    "SentOn",
+    "SentSince",
+    "Since",
+    "Smaller",
+    "Subject",
+    "To",
+    "Uid",
+    "Unanswered",
+    "Undeleted",
+    "Undraft",
+    "Unflagged",
+    "Unkeyword",
+    "Unseen",
+    "SequenceSet",
+    "Group",
+    "ModSeq",
+    "Older",
+    "Younger",
+    "SavedBefore",
+    "SavedOn",
+    "SavedSince",
+    "SaveDateSupported",
+    "EmailId",
+    "ThreadId",
+    "Min",
+    "Max",
+    "Count",
+    "Save",
+    "Context",
+    "Update",
+    "Partial",
+    "First",
+    "Last",
+    "Arrival",
+    "Date",
+    "Size",
+    "DisplayFrom",
+    "DisplayTo",
+    "OrderedSubject",
+    "References",
+    "Refs",
+    // fetch
+    "Envelope",
+    "Flags",
+    "InternalDate",
+    "Rfc822",
+    "Rfc822Header",
+    "Rfc822Size",
+    "Rfc822Text",
+    "BodyStructure",
+    "BodySection",
+    "Binary",
+    "BinarySize",
+    "SaveDate",
+    "Preview",
+    "Snippet",
+    "Fast",
+    "Full",
+    "ChangedSince",
+    "Vanished",
+    "Message",
+    "Part",
+    "HeaderFields",
+    "HeaderFieldsNot",
+    "Mime",
+    "Msgtext",
+    "Other",
+];
+
+const RESPONSE_VARIANTS: &[&str] = &[
+    "Tagged",
+    "Untagged",
+    "Data",
+    "Continue",
+    "Ok",
+    "No",
+    "Bad",
+    "PreAuth",
+    "Bye",
+    // codes
+    "Alert",
+    "BadCharset",
+    "Capability",
+    "Parse",
+    "PermanentFlags",
+    "ReadOnly",
+    "ReadWrite",
+    "TryCreate",
+    "UidNext",
+    "UidValidity",
+    "Unseen",
+    "AppendUid",
+    "CopyUid",
+    "UidNotSticky",
+    "Unavailable",
+    "AuthenticationFailed",
+    "AuthorizationFailed",
+    "Expired",
+    "PrivacyRequired",
+    "ContactAdmin",
+    "NoPerm",
+    "InUse",
+    "ExpungeIssued",
+    "Corruption",
+    "ServerBug",
+    "ClientBug",
+    "Cannot",
+    "Limit",
+    "OverQuota",
+    "AlreadyExists",
+    "NonExistent",
+    "NotSaved",
+    "HasChildren",
+    "Closed",
+    "UnknownCte",
+    "Referral",
+    "HighestModSeq",
+    "NoModSeq",
+    "Modified",
+    "CompressionActive",
+    "Metadata",
+    "LongEntries",
+    "MaxSize",
+    "TooMany",
+    "NoPrivate",
+    "MailboxId",
+    "BadUrl",
+    "TooBig",
+    "Any",
+    // data
+    "Enabled",
+    "List",
+    "Lsub",
+    "Status",
+    "Search",
+    "ESearch",
+    "Sort",
+    "Thread",
+    "Flags",
+    "Exists",
+    "Recent",
+    "Expunge",
+    "Fetch",
+    "Vanished",
+    "Namespace",
+    "Id",
+    "Quota",
+    "QuotaRoot",
+    "Acl",
+    "ListRights",
+    "MyRights",
+    "Values",
+    "Nil",
+    "String",
+    "ChildInfo",
+    "OldName",
+    "Messages",
+    "Deleted",
+    "Size",
+    "DeletedStorage",
+    "AppendLimit",
+    "AddTo",
+    "RemoveFrom",
+    "Count",
+    "Min",
+    "Max",
+    "All",
+    "ModSeq",
+    "Partial",
+    // fetch items and bodies
+    "Envelope",
+    "InternalDate",
+    "Rfc822Size",
+    "Rfc822",
+    "Rfc822Header",
+    "Rfc822Text",
+    "Body",
+    "BodyStructure",
+    "BodySection",
+    "Binary",
+    "BinarySize",
+    "Uid",
+    "EmailId",
+    "ThreadId",
+    "SaveDate",
+    "Preview",
+    "Snippet",
+    "Single",
+    "Multi",
+    "Basic",
+    "Text",
+    "Message",
+    "Global",
+    "NString",
+    "Number",
+    "Other",
+    "Extension",
+    "NoSelect",
+    "HasNoChildren",
+];
+
+fn missing(debug: &str, names: &[&str]) -> Vec<String> {
+    names
+        .iter()
+        .filter(|n| {
+            !["(", " {", ",", ")", " }", "]"]
+                .iter()
+                .any(|end| debug.contains(&format!("{n}{end}")))
+        })
+        .map(|n| n.to_string())
+        .collect()
+}
+
+fn sample<T: std::fmt::Debug>(s: impl Strategy<Value = T>, n: usize) -> String {
+    let mut runner = TestRunner::deterministic();
+    let mut out = String::new();
+    for _ in 0..n {
+        let v = s.new_tree(&mut runner).expect("a value").current();
+        out.push_str(&format!("{v:?}\n"));
+    }
+    out
+}
+
+fn arbitrary_sample(n: usize, show: impl Fn(&mut Unstructured<'_>) -> Option<String>) -> String {
+    let mut s: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut out = String::new();
+    for _ in 0..n {
+        let len = 64 + (s % 1500) as usize;
+        let data: Vec<u8> = (0..len)
+            .map(|_| {
+                s ^= s << 13;
+                s ^= s >> 7;
+                s ^= s << 17;
+                s as u8
+            })
+            .collect();
+        if let Some(v) = show(&mut Unstructured::new(&data)) {
+            out.push_str(&v);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+#[test]
+fn strategies_cover_every_command_variant() {
+    let m = missing(&sample(st::command(), 3000), COMMAND_VARIANTS);
+    assert!(m.is_empty(), "never generated: {m:?}");
+}
+
+#[test]
+fn strategies_cover_every_response_variant() {
+    let m = missing(&sample(st::response(), 3000), RESPONSE_VARIANTS);
+    assert!(m.is_empty(), "never generated: {m:?}");
+}
+
+#[test]
+fn arbitrary_covers_every_command_variant() {
+    let m = missing(
+        &arbitrary_sample(4000, |u| {
+            Command::arbitrary(u).ok().map(|v| format!("{v:?}"))
+        }),
+        COMMAND_VARIANTS,
+    );
+    assert!(m.is_empty(), "never generated: {m:?}");
+}
+
+#[test]
+fn arbitrary_covers_every_response_variant() {
+    let m = missing(
+        &arbitrary_sample(4000, |u| {
+            Response::arbitrary(u).ok().map(|v| format!("{v:?}"))
+        }),
+        RESPONSE_VARIANTS,
+    );
+    assert!(m.is_empty(), "never generated: {m:?}");
+}

@@ -1,0 +1,337 @@
+//! An IMAP client on std's blocking sockets, driving
+//! `imap_proto::client::Client`.
+//!
+//! ```sh
+//! cargo run --example client -- 127.0.0.1:1143 demo demo
+//! ```
+//!
+//! It logs in, lists the mailboxes, selects INBOX, fetches the envelopes of
+//! the last ten messages, appends a message (a literal: `{n+}` when the
+//! server has LITERAL+, else synchronizing), idles for a few seconds (run a
+//! second client meanwhile to see its APPEND announced) and logs out,
+//! printing what it sees. Plain TCP only: this example does no TLS.
+//!
+//! The pattern, for any command: `client.send(body)` queues it and gives
+//! its tag; write out `poll_transmit()`; feed what the socket gives to
+//! `handle_input` and take `poll_event()`s until the `Completed` event for
+//! that tag. Between the two, write again: after a synchronizing literal
+//! the rest of the command is released only when the server's `+` came.
+
+use std::error::Error;
+use std::io::{Read, Write};
+use std::net::TcpStream;
+use std::time::{Duration, Instant};
+
+use imap_proto::client::{Client, ClientConfig, ClientEvent};
+use imap_proto::types::{
+    AString, AppendData, AppendMessage, Capability, CommandBody, Data, FetchArgs, FetchAttribute,
+    FetchAttributes, Flag, ListMailbox, Literal, LiteralMode, Mailbox, MessageDataItem, NString,
+    Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
+};
+
+type Result<T> = std::result::Result<T, Box<dyn Error>>;
+
+/// One connection: the socket and the session.
+struct Conn {
+    stream: TcpStream,
+    client: Client,
+    buf: Vec<u8>,
+}
+
+impl Conn {
+    fn connect(addr: &str, out: &mut dyn Write) -> Result<Conn> {
+        let stream = TcpStream::connect(addr)?;
+        let mut conn = Conn {
+            stream,
+            client: Client::new(ClientConfig::default()),
+            buf: vec![0; 64 * 1024],
+        };
+        // The greeting is the first event.
+        loop {
+            conn.read()?;
+            if let Some(event) = conn.client.poll_event() {
+                match event? {
+                    ClientEvent::Greeting(g) => {
+                        writeln!(
+                            out,
+                            "greeting: {} {}",
+                            g.condition.as_str(),
+                            g.text.text.as_str()
+                        )?;
+                        return Ok(conn);
+                    }
+                    other => return Err(format!("unexpected {other:?}").into()),
+                }
+            }
+        }
+    }
+
+    /// Writes out everything the session has to send.
+    fn write(&mut self) -> Result<()> {
+        while let Some(bytes) = self.client.poll_transmit() {
+            let n = bytes.len();
+            self.stream.write_all(bytes)?;
+            self.client.consume_transmit(n);
+        }
+        Ok(())
+    }
+
+    /// Reads once from the socket into the session. `false` on timeout.
+    fn read(&mut self) -> Result<bool> {
+        match self.stream.read(&mut self.buf) {
+            Ok(0) => Err("the server closed the connection".into()),
+            Ok(n) => {
+                self.client.handle_input(&self.buf[..n]);
+                Ok(true)
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    std::io::ErrorKind::WouldBlock | std::io::ErrorKind::TimedOut
+                ) =>
+            {
+                Ok(false)
+            }
+            Err(e) => Err(e.into()),
+        }
+    }
+
+    /// Runs one command to its completion: the completion and the
+    /// untagged responses that came on the way.
+    fn run(
+        &mut self,
+        body: CommandBody<'_>,
+    ) -> Result<(TaggedStatus<'static>, Vec<Response<'static>>)> {
+        let tag = self.client.send(body)?;
+        let mut seen = Vec::new();
+        loop {
+            self.write()?;
+            while let Some(event) = self.client.poll_event() {
+                match event? {
+                    ClientEvent::Untagged(r) => seen.push(r.into_owned()),
+                    ClientEvent::Completed { status, .. } if status.tag == tag => {
+                        return Ok((status.into_owned(), seen));
+                    }
+                    _ => {}
+                }
+            }
+            self.write()?;
+            self.read()?;
+        }
+    }
+}
+
+/// `name -> OK text` (or NO / BAD), one line.
+fn outcome(out: &mut dyn Write, name: &str, status: &TaggedStatus<'_>) -> Result<()> {
+    writeln!(
+        out,
+        "{name} -> {} {}",
+        status.state.as_str(),
+        status.text.text.as_str()
+    )?;
+    if status.state == State::Ok {
+        Ok(())
+    } else {
+        Err(format!("{name} failed").into())
+    }
+}
+
+fn show(s: &NString<'_>) -> String {
+    s.as_ref().map_or_else(
+        || "-".to_owned(),
+        |v| String::from_utf8_lossy(v.as_bytes()).into_owned(),
+    )
+}
+
+/// One line for an untagged response.
+fn describe(r: &Response<'_>) -> String {
+    match r {
+        Response::Data(Data::List(l)) => {
+            let attrs: Vec<&str> = l.attributes.iter().map(|a| a.name()).collect();
+            let name = l
+                .mailbox
+                .to_utf8()
+                .unwrap_or_else(|_| String::from_utf8_lossy(l.mailbox.as_bytes()).into_owned());
+            format!("  mailbox {name:<20} {}", attrs.join(" "))
+        }
+        Response::Data(Data::Fetch { seq, items }) => {
+            let mut line = format!("  #{seq}");
+            for item in items {
+                match item {
+                    MessageDataItem::Uid(u) => line.push_str(&format!(" uid {u}")),
+                    MessageDataItem::Envelope(e) => {
+                        let from = e.from.first().map_or_else(String::new, |a| {
+                            format!("{}@{}", show(&a.mailbox), show(&a.host))
+                        });
+                        line.push_str(&format!(" from {from:<22} {:?}", show(&e.subject)));
+                    }
+                    MessageDataItem::Flags(f) => {
+                        let f: Vec<String> = f.iter().map(ToString::to_string).collect();
+                        line.push_str(&format!(" ({})", f.join(" ")));
+                    }
+                    _ => {}
+                }
+            }
+            line
+        }
+        other => {
+            let bytes = other.to_bytes();
+            let s = String::from_utf8_lossy(&bytes);
+            let s = s.trim_end();
+            format!("  {}", s.chars().take(100).collect::<String>())
+        }
+    }
+}
+
+/// The whole flow against `addr`, idling for `idle`, printing to `out`.
+pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Write) -> Result<()> {
+    let mut conn = Conn::connect(addr, out)?;
+    let print = |out: &mut dyn Write, seen: &[Response<'_>]| -> Result<()> {
+        for r in seen {
+            writeln!(out, "{}", describe(r))?;
+        }
+        Ok(())
+    };
+
+    let login = CommandBody::Login {
+        username: AString::from(user),
+        password: Secret(AString::from(pass)),
+    };
+    let (status, _) = conn.run(login)?;
+    outcome(out, "LOGIN", &status)?;
+    let caps: Vec<String> = conn
+        .client
+        .capabilities()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    writeln!(out, "capabilities: {}", caps.join(" "))?;
+
+    let list = CommandBody::List {
+        selection: None,
+        reference: Mailbox::from(""),
+        patterns: vec![ListMailbox::from("*")],
+        returns: None,
+    };
+    let (status, seen) = conn.run(list)?;
+    outcome(out, "LIST", &status)?;
+    print(out, &seen)?;
+
+    let select = CommandBody::Select {
+        mailbox: Mailbox::from("INBOX"),
+        params: Vec::new(),
+    };
+    let (status, seen) = conn.run(select)?;
+    let exists = seen
+        .iter()
+        .find_map(|r| match r {
+            Response::Data(Data::Exists(n)) => Some(*n),
+            _ => None,
+        })
+        .unwrap_or(0);
+    outcome(out, "SELECT", &status)?;
+    writeln!(out, "INBOX has {exists} messages")?;
+
+    if let Some(last) = std::num::NonZeroU32::new(exists) {
+        let first = std::num::NonZeroU32::new(exists.saturating_sub(9).max(1)).unwrap_or(last);
+        let fetch = CommandBody::Fetch {
+            uid: false,
+            args: FetchArgs {
+                sequence_set: SequenceSet::range(SeqNumber::Value(first), SeqNumber::Value(last)),
+                attributes: FetchAttributes::List(vec![
+                    FetchAttribute::Uid,
+                    FetchAttribute::Flags,
+                    FetchAttribute::Envelope,
+                ]),
+                modifiers: Vec::new(),
+            },
+        };
+        let (status, seen) = conn.run(fetch)?;
+        outcome(out, "FETCH", &status)?;
+        print(out, &seen)?;
+    }
+
+    let message = format!(
+        "From: imap-proto example <example@localhost>\r\nTo: {user}\r\n\
+         Subject: Hello from the imap-proto client example\r\n\r\n\
+         This message went up as an APPEND literal.\r\n"
+    );
+    // A literal carries its mode: non-synchronizing only if the server
+    // said it accepts that (RFC 7888).
+    let mut literal = Literal::new(message.into_bytes());
+    if conn.client.has_capability(&Capability::LiteralPlus) {
+        literal.mode = LiteralMode::NonSync;
+    }
+    let append = CommandBody::Append {
+        mailbox: Mailbox::from("INBOX"),
+        messages: vec![AppendMessage {
+            flags: Some(vec![Flag::Seen]),
+            date: None,
+            data: AppendData::Literal(literal),
+        }],
+    };
+    let (status, seen) = conn.run(append)?;
+    outcome(out, "APPEND", &status)?;
+    print(out, &seen)?;
+
+    // IDLE: wait for the server's "+", then read what comes until the time
+    // is up, then DONE and wait for the completion.
+    let tag = conn.client.idle()?;
+    conn.write()?;
+    writeln!(out, "IDLE for {idle:?}...")?;
+    conn.stream
+        .set_read_timeout(Some(Duration::from_millis(100)))?;
+    let until = Instant::now() + idle;
+    let mut done_sent = false;
+    let status = loop {
+        let mut completed = None;
+        while let Some(event) = conn.client.poll_event() {
+            match event? {
+                ClientEvent::Untagged(r) => writeln!(out, "{}", describe(&r))?,
+                ClientEvent::Completed { status, .. } if status.tag == tag => {
+                    completed = Some(status.into_owned());
+                }
+                _ => {}
+            }
+        }
+        if let Some(status) = completed {
+            break status;
+        }
+        if !done_sent && Instant::now() >= until {
+            conn.client.done();
+            done_sent = true;
+        }
+        conn.client.handle_timeout(Instant::now());
+        conn.write()?;
+        conn.read()?;
+    };
+    conn.stream.set_read_timeout(None)?;
+    outcome(out, "IDLE", &status)?;
+
+    let (status, seen) = conn.run(CommandBody::Logout)?;
+    print(out, &seen)?;
+    outcome(out, "LOGOUT", &status)
+}
+
+#[allow(dead_code)]
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (addr, user, pass) = match args.as_slice() {
+        [a, u, p] => (a.as_str(), u.as_str(), p.as_str()),
+        [] => ("127.0.0.1:1143", "demo", "demo"),
+        _ => {
+            eprintln!("usage: client HOST:PORT USER PASS   (default: 127.0.0.1:1143 demo demo)");
+            std::process::exit(2);
+        }
+    };
+    if let Err(e) = run(
+        addr,
+        user,
+        pass,
+        Duration::from_secs(5),
+        &mut std::io::stdout(),
+    ) {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,840 @@
+//! Layer 5: the client side of a connection, as a state machine.
+//!
+//! A [`Client`] turns commands into bytes to send, holding back what must
+//! wait (the rest of a command after a synchronizing literal, until the
+//! server's `+`; commands that must not be pipelined, RFC 9051 §5.5), and
+//! turns the server's bytes into events, each completion matched to the
+//! command it ends. It never touches a socket or a clock. The method
+//! families are quinn-proto's:
+//!
+//! - `send(body)` (and `authenticate`, `idle`, `done`...): queue a command,
+//!   get its tag;
+//! - `poll_transmit()` / `consume_transmit(n)`: the bytes to write;
+//! - `handle_input(bytes)`: bytes received; `poll_event()`: what they
+//!   meant, until `None`. Call it until `None` after every `handle_input`;
+//! - `poll_timeout()` / `handle_timeout(now)`: the IDLE refresh timer
+//!   (RFC 2177 §3: re-issue IDLE at least every 29 minutes). Time comes in
+//!   only as arguments; `handle_timeout` is idempotent.
+//!
+//! LITERAL+ and LITERAL- (RFC 7888) are used as soon as the server
+//! advertises them (greeting, CAPABILITY data or code), and SASL-IR
+//! (RFC 4959) for AUTHENTICATE's initial response.
+//!
+//! ```
+//! use imap_proto::client::{Client, ClientConfig, ClientEvent};
+//! use imap_proto::types::{AString, CommandBody, Secret};
+//!
+//! let mut client = Client::new(ClientConfig::default());
+//! client.handle_input(b"* OK [CAPABILITY IMAP4rev1 LITERAL+] ready\r\n");
+//! assert!(matches!(client.poll_event(), Some(Ok(ClientEvent::Greeting(_)))));
+//! let login = CommandBody::Login {
+//!     username: AString::from("joe"),
+//!     password: Secret(AString::from("pass word")),
+//! };
+//! let tag = client.send(login).unwrap();
+//! assert_eq!(client.poll_transmit(), Some(&b"A1 LOGIN joe \"pass word\"\r\n"[..]));
+//! client.consume_transmit(26);
+//! client.handle_input(b"A1 OK done\r\n");
+//! match client.poll_event() {
+//!     Some(Ok(ClientEvent::Completed { command, status })) => {
+//!         assert_eq!((command, status.tag.as_str()), ("LOGIN", tag.as_str()));
+//!     }
+//!     other => panic!("{other:?}"),
+//! }
+//! ```
+
+use std::collections::VecDeque;
+use std::time::{Duration, Instant};
+
+use crate::encode::{EncodeOptions, Fragment};
+use crate::fast;
+use crate::frame::output::Output;
+use crate::frame::{Frame, FrameError, FrameLimits, Framer};
+use crate::parse::{ParseError, ParseLimits};
+use crate::types::{
+    Atom, Capability, Command, CommandBody, Condition, ConnectionState, ContinueRequest, Data,
+    LiteralMode, Response, ResponseCode, Secret, State, Tag, TaggedStatus, UntaggedStatus,
+    ValidationError,
+};
+
+#[cfg(test)]
+mod tests;
+
+/// The longest IDLE RFC 2177 §3 allows before it must be re-issued.
+pub const MAX_IDLE_REFRESH: Duration = Duration::from_secs(29 * 60);
+
+/// How a [`Client`] behaves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClientConfig {
+    /// The framer's limits for what the server sends. Default: the
+    /// framer's, except literals up to 1 GiB (a client fetches whole
+    /// messages, and chooses what to fetch).
+    pub frame: FrameLimits,
+    /// The grammar's limits (nesting depth).
+    pub parse: ParseLimits,
+    /// Most bytes queued for sending before [`Client::send`] refuses more.
+    pub max_queued_output: usize,
+    tag_prefix: String,
+    idle_refresh: Duration,
+}
+
+impl Default for ClientConfig {
+    fn default() -> Self {
+        let frame = FrameLimits {
+            max_literal: 1 << 30,
+            max_message: (1 << 30) + (1 << 20),
+            ..FrameLimits::default()
+        };
+        Self {
+            frame,
+            parse: ParseLimits::default(),
+            max_queued_output: 64 * 1024 * 1024,
+            tag_prefix: "A".to_owned(),
+            idle_refresh: Duration::from_secs(28 * 60),
+        }
+    }
+}
+
+/// A configuration the client refuses.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientConfigError {
+    /// The tag prefix is not made of tag characters.
+    #[error("tag prefix: {0}")]
+    TagPrefix(ValidationError),
+    /// An IDLE refresh over 29 minutes (RFC 2177 §3) or of zero.
+    #[error("IDLE refresh {0:?} is not between 1 second and 29 minutes")]
+    IdleRefresh(Duration),
+}
+
+impl ClientConfig {
+    /// Tags are this prefix and a counter (`A1`, `A2`...).
+    pub fn with_tag_prefix(mut self, prefix: &str) -> Result<Self, ClientConfigError> {
+        Tag::new(prefix).map_err(ClientConfigError::TagPrefix)?;
+        self.tag_prefix = prefix.to_owned();
+        Ok(self)
+    }
+    /// How long an IDLE lasts before the client ends and re-issues it.
+    /// Default 28 minutes; at most 29 (RFC 2177 §3).
+    pub fn with_idle_refresh(mut self, d: Duration) -> Result<Self, ClientConfigError> {
+        if d > MAX_IDLE_REFRESH || d.is_zero() {
+            return Err(ClientConfigError::IdleRefresh(d));
+        }
+        self.idle_refresh = d;
+        Ok(self)
+    }
+}
+
+/// What the server's bytes meant.
+#[derive(Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ClientEvent<'a> {
+    /// The greeting: `* OK`, `* PREAUTH` or `* BYE`.
+    Greeting(UntaggedStatus<'a>),
+    /// Untagged data or an untagged status (`* 3 EXISTS`, `* OK [...]`,
+    /// `* BYE`...).
+    Untagged(Response<'a>),
+    /// A continuation request the caller must answer: an AUTHENTICATE
+    /// challenge ([`Client::authenticate_respond`]), IDLE's `+ idling`, or
+    /// one nothing was waiting for. Requests for literal octets are
+    /// answered by the client itself and never show up here.
+    Continue(ContinueRequest<'a>),
+    /// A tagged completion, matched to the command it ends.
+    Completed {
+        /// The command's name (`"UID FETCH"`...).
+        command: &'static str,
+        /// The completion.
+        status: TaggedStatus<'a>,
+    },
+}
+
+/// Something the server did wrong.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum ClientError {
+    /// A malformed response (the stream goes on at the next message).
+    #[error("malformed response: {0}")]
+    Parse(ParseError),
+    /// A response over a limit (already skipped).
+    #[error("{0}")]
+    Limit(FrameError),
+    /// A tagged completion for no command in flight.
+    #[error("completion for unknown tag {}", .0.tag)]
+    UnknownTag(TaggedStatus<'static>),
+    /// Bytes the server sent after its STARTTLS OK and before the switch:
+    /// an injection attempt. They were discarded, never parsed.
+    #[error("{0} bytes after STARTTLS were discarded (injection attempt)")]
+    InputBeforeTls(usize),
+}
+
+impl ClientError {
+    /// Whether the connection must end (injection attempt).
+    pub fn is_fatal(&self) -> bool {
+        matches!(self, ClientError::InputBeforeTls(_))
+    }
+}
+
+/// Why a command could not be queued.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
+pub enum SendError {
+    /// The output queue is full: the server is not reading.
+    #[error("output queue full")]
+    QueueFull,
+    /// The connection is over (BYE, LOGOUT).
+    #[error("the connection is closed")]
+    Closed,
+    /// The tag given to [`Client::send_tagged`] is in use.
+    #[error("tag already in use")]
+    DuplicateTag,
+}
+
+/// How a command affects what may be sent beside it (RFC 9051 §5.5).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    /// Changes state or mailbox: sent alone, nothing beside it.
+    Barrier,
+    /// Non-UID FETCH, STORE, SEARCH: uses sequence numbers, and no
+    /// EXPUNGE may come while it runs.
+    SeqSafe,
+    /// Uses sequence numbers (COPY, MOVE, SORT, THREAD without UID).
+    SeqUsing,
+    /// Anything else: may cause EXPUNGE responses.
+    Other,
+}
+
+fn kind(body: &CommandBody<'_>) -> Kind {
+    use CommandBody as C;
+    match body {
+        C::Login { .. }
+        | C::Authenticate { .. }
+        | C::StartTls
+        | C::Compress(_)
+        | C::Select { .. }
+        | C::Examine { .. }
+        | C::Close
+        | C::Unselect
+        | C::Unauthenticate
+        | C::Logout
+        | C::Idle
+        | C::Enable(_) => Kind::Barrier,
+        C::Fetch { uid: false, .. }
+        | C::Store { uid: false, .. }
+        | C::Search { uid: false, .. } => Kind::SeqSafe,
+        C::Copy { uid: false, .. }
+        | C::Move { uid: false, .. }
+        | C::Sort { uid: false, .. }
+        | C::Thread { uid: false, .. } => Kind::SeqUsing,
+        _ => Kind::Other,
+    }
+}
+
+/// What a completion means for the connection state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Effect {
+    None,
+    Login,
+    Select,
+    Close,
+    Unauthenticate,
+    Logout,
+    Idle,
+    StartTls,
+    Compress,
+    Authenticate,
+}
+
+fn effect(body: &CommandBody<'_>) -> Effect {
+    use CommandBody as C;
+    match body {
+        C::Login { .. } => Effect::Login,
+        C::Authenticate { .. } => Effect::Authenticate,
+        C::Select { .. } | C::Examine { .. } => Effect::Select,
+        C::Close | C::Unselect => Effect::Close,
+        C::Unauthenticate => Effect::Unauthenticate,
+        C::Logout => Effect::Logout,
+        C::Idle => Effect::Idle,
+        C::StartTls => Effect::StartTls,
+        C::Compress(_) => Effect::Compress,
+        _ => Effect::None,
+    }
+}
+
+/// One piece of a queued command: bytes, and whether the server's `+`
+/// must come before them.
+#[derive(Debug)]
+struct Chunk {
+    bytes: Vec<u8>,
+    after_continuation: bool,
+}
+
+/// A command not yet completely handed to the output.
+#[derive(Debug)]
+struct Queued {
+    tag: Tag<'static>,
+    name: &'static str,
+    kind: Kind,
+    effect: Effect,
+    chunks: VecDeque<Chunk>,
+    started: bool,
+}
+
+/// A command sent (at least in part) and not yet completed.
+#[derive(Debug)]
+struct InFlight {
+    tag: Tag<'static>,
+    name: &'static str,
+    kind: Kind,
+    effect: Effect,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Switch {
+    None,
+    /// STARTTLS completed: buffered input is an injection.
+    Tls {
+        drain: bool,
+    },
+    /// COMPRESS completed: buffered input is deflate data.
+    Compress,
+}
+
+/// The session state apart from the framer (so that events may borrow
+/// the framer's buffer while the state is updated).
+#[derive(Debug)]
+struct Core {
+    config: ClientConfig,
+    state: ConnectionState,
+    greeted: bool,
+    closed: bool,
+    caps: Vec<Capability<'static>>,
+    utf8: bool,
+    next_tag: u64,
+    out: Output,
+    queue: VecDeque<Queued>,
+    in_flight: Vec<InFlight>,
+    /// The front queued command waits for `+` before its next chunk.
+    awaiting_literal: bool,
+    /// AUTHENTICATE's initial response, held for the first `+` when the
+    /// server has no SASL-IR.
+    pending_ir: Option<Vec<u8>>,
+    idle: Idle,
+    switch: Switch,
+    /// Bytes for the new transport after COMPRESS.
+    switched: Vec<u8>,
+    queued_events: VecDeque<Result<ClientEvent<'static>, ClientError>>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Idle {
+    /// The tag of the IDLE in flight, if any (as a counter value).
+    active: bool,
+    /// The server's `+` came: the client is idling.
+    idling: bool,
+    /// The caller asked for DONE (sent when idling).
+    done_wanted: bool,
+    /// DONE was sent.
+    done_sent: bool,
+    /// When idling started, as first seen by `handle_timeout`.
+    since: Option<Instant>,
+    /// The refresh timer fired: re-issue IDLE after the completion.
+    reissue: bool,
+}
+
+/// The client side of one connection. See the module documentation.
+#[derive(Debug)]
+pub struct Client {
+    framer: Framer,
+    core: Core,
+}
+
+impl Client {
+    /// A client for one new connection: wait for the greeting.
+    pub fn new(config: ClientConfig) -> Self {
+        Self {
+            framer: Framer::new(config.frame),
+            core: Core {
+                config,
+                state: ConnectionState::NotAuthenticated,
+                greeted: false,
+                closed: false,
+                caps: Vec::new(),
+                utf8: false,
+                next_tag: 1,
+                out: Output::default(),
+                queue: VecDeque::new(),
+                in_flight: Vec::new(),
+                awaiting_literal: false,
+                pending_ir: None,
+                idle: Idle::default(),
+                switch: Switch::None,
+                switched: Vec::new(),
+                queued_events: VecDeque::new(),
+            },
+        }
+    }
+
+    /// The connection state, as the responses made it.
+    pub fn state(&self) -> ConnectionState {
+        self.core.state
+    }
+
+    /// The capabilities the server advertised last.
+    pub fn capabilities(&self) -> &[Capability<'static>] {
+        &self.core.caps
+    }
+
+    /// Whether the server advertised `cap`.
+    pub fn has_capability(&self, cap: &Capability<'_>) -> bool {
+        self.core.caps.iter().any(|c| c == cap)
+    }
+
+    /// Tags of the commands sent and not yet completed, oldest first.
+    pub fn in_flight(&self) -> impl Iterator<Item = &Tag<'static>> {
+        self.core.in_flight.iter().map(|f| &f.tag)
+    }
+
+    /// Queues a command; returns its tag. It goes out as soon as RFC 9051
+    /// §5.5 allows (see the module documentation).
+    pub fn send(&mut self, body: CommandBody<'_>) -> Result<Tag<'static>, SendError> {
+        self.core.send(body)
+    }
+
+    /// Queues a command with a tag of the caller's choice (a proxy keeps
+    /// its client's tags). A tag already in flight or queued is refused:
+    /// completions could not be told apart.
+    pub fn send_tagged(&mut self, tag: Tag<'_>, body: CommandBody<'_>) -> Result<(), SendError> {
+        let taken = |t: &Tag<'static>| t.as_str() == tag.as_str();
+        if self.core.in_flight.iter().any(|f| taken(&f.tag))
+            || self.core.queue.iter().any(|q| taken(&q.tag))
+        {
+            return Err(SendError::DuplicateTag);
+        }
+        self.core.enqueue(tag.into_owned(), body)
+    }
+
+    /// Starts AUTHENTICATE with `mechanism`. An `initial` response goes on
+    /// the command line when the server has SASL-IR (RFC 4959), otherwise
+    /// in answer to the first (empty) challenge. Further challenges come as
+    /// [`ClientEvent::Continue`]; answer with
+    /// [`Client::authenticate_respond`] or [`Client::authenticate_cancel`].
+    pub fn authenticate(
+        &mut self,
+        mechanism: Atom<'_>,
+        initial: Option<&[u8]>,
+    ) -> Result<Tag<'static>, SendError> {
+        let ir = self.has_capability(&Capability::SaslIr);
+        let initial_response = match initial {
+            Some(d) if ir => Some(Secret(std::borrow::Cow::Owned(d.to_vec()))),
+            _ => None,
+        };
+        let tag = self.core.send(CommandBody::Authenticate {
+            mechanism,
+            initial_response,
+        })?;
+        if !ir {
+            self.core.pending_ir = initial.map(<[u8]>::to_vec);
+        }
+        Ok(tag)
+    }
+
+    /// Answers an AUTHENTICATE challenge with `data` (sent as base64).
+    pub fn authenticate_respond(&mut self, data: &[u8]) {
+        let mut line = fast::base64_encode(data).into_bytes();
+        line.extend_from_slice(b"\r\n");
+        self.core.out.push_bytes(&line);
+    }
+
+    /// Cancels AUTHENTICATE (`*`, RFC 9051 §6.2.2).
+    pub fn authenticate_cancel(&mut self) {
+        self.core.pending_ir = None;
+        self.core.out.push_bytes(b"*\r\n");
+    }
+
+    /// Sends IDLE (RFC 2177). Once the server's `+` arrives (as a
+    /// [`ClientEvent::Continue`]), the client idles until [`Client::done`];
+    /// it re-issues IDLE by itself before 29 minutes (see
+    /// [`Client::poll_timeout`]).
+    pub fn idle(&mut self) -> Result<Tag<'static>, SendError> {
+        self.core.send(CommandBody::Idle)
+    }
+
+    /// Ends IDLE with `DONE` (now, or as soon as the server's `+` came).
+    pub fn done(&mut self) {
+        let idle = &mut self.core.idle;
+        if !idle.active {
+            return;
+        }
+        idle.done_wanted = true;
+        idle.reissue = false;
+        self.core.maybe_send_done();
+    }
+
+    /// Bytes received from the server.
+    pub fn handle_input(&mut self, bytes: &[u8]) {
+        self.drain_switch();
+        match self.core.switch {
+            Switch::None => self.framer.push(bytes),
+            Switch::Tls { .. } => {
+                if !bytes.is_empty() {
+                    self.core
+                        .queued_events
+                        .push_back(Err(ClientError::InputBeforeTls(bytes.len())));
+                }
+            }
+            Switch::Compress => self.core.switched.extend_from_slice(bytes),
+        }
+    }
+
+    fn drain_switch(&mut self) {
+        match self.core.switch {
+            Switch::Tls { drain: true } => {
+                self.core.switch = Switch::Tls { drain: false };
+                let n = self.framer.take_buffered().len();
+                if n > 0 {
+                    self.core
+                        .queued_events
+                        .push_back(Err(ClientError::InputBeforeTls(n)));
+                }
+            }
+            Switch::Compress if self.framer.buffered() > 0 => {
+                let rest = self.framer.take_buffered();
+                self.core.switched.extend_from_slice(&rest);
+            }
+            _ => {}
+        }
+    }
+
+    /// After a successful STARTTLS or COMPRESS: the transport now runs
+    /// over TLS or deflate. Returns the bytes already received that belong
+    /// to the new transport (deflate data after COMPRESS; nothing after
+    /// STARTTLS, where such bytes are an injection and were discarded).
+    pub fn transport_switched(&mut self) -> Vec<u8> {
+        self.drain_switch();
+        self.core.switch = Switch::None;
+        std::mem::take(&mut self.core.switched)
+    }
+
+    /// The next event, or `None` when more input is needed.
+    pub fn poll_event(&mut self) -> Option<Result<ClientEvent<'_>, ClientError>> {
+        self.drain_switch();
+        loop {
+            if let Some(e) = self.core.queued_events.pop_front() {
+                return Some(e);
+            }
+            if self.core.switch != Switch::None {
+                return None;
+            }
+            let internal = match self.framer.poll()? {
+                Err(e) => return Some(Err(ClientError::Limit(e))),
+                // Literals from a server are never synchronizing.
+                Ok(Frame::LiteralAnnounced { .. }) => {
+                    self.framer.accept_literal();
+                    continue;
+                }
+                Ok(Frame::Message(m)) => m.first() == Some(&b'+') && self.core.awaiting_literal,
+                // The client's framer never streams.
+                Ok(_) => continue,
+            };
+            if internal {
+                self.core.literal_continuation();
+                continue;
+            }
+            break;
+        }
+        let m = self.framer.last_message();
+        let resp = match crate::parse_response_with(m, &self.core.config.parse) {
+            Ok((r, _)) => r,
+            Err(e) => return Some(Err(ClientError::Parse(e))),
+        };
+        Some(self.core.on_response(resp))
+    }
+
+    /// Bytes to send to the server, if any.
+    pub fn poll_transmit(&self) -> Option<&[u8]> {
+        self.core.out.pending()
+    }
+
+    /// Marks `n` bytes of [`Client::poll_transmit`] as written.
+    pub fn consume_transmit(&mut self, n: usize) {
+        self.core.out.consume(n);
+    }
+
+    /// When [`Client::handle_timeout`] should be called: while idling, the
+    /// time to end and re-issue IDLE.
+    pub fn poll_timeout(&self) -> Option<Instant> {
+        let idle = &self.core.idle;
+        if idle.idling && !idle.done_sent {
+            return Some(idle.since? + self.core.config.idle_refresh);
+        }
+        None
+    }
+
+    /// The current time. Starts the IDLE refresh timer at the first call
+    /// after the server's `+`; when it expires, sends DONE and re-issues
+    /// IDLE once the old one completes.
+    pub fn handle_timeout(&mut self, now: Instant) {
+        let refresh = self.core.config.idle_refresh;
+        let idle = &mut self.core.idle;
+        if !idle.idling || idle.done_sent {
+            return;
+        }
+        match idle.since {
+            None => idle.since = Some(now),
+            Some(since) if now.saturating_duration_since(since) >= refresh => {
+                idle.done_wanted = true;
+                idle.reissue = true;
+                self.core.maybe_send_done();
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+impl Core {
+    fn encode_options(&self) -> EncodeOptions {
+        EncodeOptions {
+            literal_plus: self.caps.contains(&Capability::LiteralPlus),
+            literal_minus: self.caps.contains(&Capability::LiteralMinus),
+            utf8: self.utf8,
+            downgrade_non_sync: true,
+        }
+    }
+
+    fn send(&mut self, body: CommandBody<'_>) -> Result<Tag<'static>, SendError> {
+        // The prefix was checked by the config; digits are tag characters.
+        let tag = Tag::from_checked(format!("{}{}", self.config.tag_prefix, self.next_tag));
+        self.enqueue(tag.clone(), body)?;
+        self.next_tag += 1;
+        Ok(tag)
+    }
+
+    fn enqueue(&mut self, tag: Tag<'static>, body: CommandBody<'_>) -> Result<(), SendError> {
+        if self.closed {
+            return Err(SendError::Closed);
+        }
+        if self.out.len() >= self.config.max_queued_output {
+            return Err(SendError::QueueFull);
+        }
+        let cmd = Command {
+            tag: tag.clone(),
+            body,
+        };
+        let encoded = cmd.encode(self.encode_options());
+        // A synchronizing literal's octets wait for the server's `+`.
+        let chunks = encoded
+            .fragments()
+            .map(|f| match f {
+                Fragment::Line(b) => Chunk {
+                    bytes: b.to_vec(),
+                    after_continuation: false,
+                },
+                Fragment::Literal { data, mode } => Chunk {
+                    bytes: data.to_vec(),
+                    after_continuation: mode == LiteralMode::Sync,
+                },
+            })
+            .collect();
+        self.queue.push_back(Queued {
+            tag: tag.clone(),
+            name: cmd.body.name(),
+            kind: kind(&cmd.body),
+            effect: effect(&cmd.body),
+            chunks,
+            started: false,
+        });
+        self.pump();
+        Ok(())
+    }
+
+    /// Whether a command of `kind` may start now, given what is in flight
+    /// (RFC 9051 §5.5).
+    fn may_start(&self, kind: Kind) -> bool {
+        if self.in_flight.iter().any(|f| f.kind == Kind::Barrier) {
+            return false;
+        }
+        match kind {
+            Kind::Barrier => self.in_flight.is_empty(),
+            Kind::SeqSafe | Kind::SeqUsing => {
+                self.in_flight.iter().all(|f| f.kind == Kind::SeqSafe)
+            }
+            Kind::Other => true,
+        }
+    }
+
+    /// Moves queued bytes to the output as far as allowed.
+    fn pump(&mut self) {
+        while !self.awaiting_literal {
+            let Some(front) = self.queue.front() else {
+                return;
+            };
+            if !front.started {
+                if !self.may_start(front.kind) {
+                    return;
+                }
+                let flight = InFlight {
+                    tag: front.tag.clone(),
+                    name: front.name,
+                    kind: front.kind,
+                    effect: front.effect,
+                };
+                if flight.effect == Effect::Idle {
+                    self.idle = Idle {
+                        active: true,
+                        ..Idle::default()
+                    };
+                }
+                self.in_flight.push(flight);
+            }
+            let Some(front) = self.queue.front_mut() else {
+                return;
+            };
+            front.started = true;
+            while let Some(c) = front.chunks.front_mut() {
+                if c.after_continuation {
+                    // Stop before the octets until the server's `+`; that
+                    // `+` releases exactly these octets.
+                    c.after_continuation = false;
+                    self.awaiting_literal = true;
+                    return;
+                }
+                self.out.push_bytes(&c.bytes);
+                front.chunks.pop_front();
+            }
+            self.queue.pop_front();
+        }
+    }
+
+    /// The server's `+` for a literal came: send on.
+    fn literal_continuation(&mut self) {
+        self.awaiting_literal = false;
+        self.pump();
+    }
+
+    fn maybe_send_done(&mut self) {
+        let idle = &mut self.idle;
+        if idle.active && idle.idling && idle.done_wanted && !idle.done_sent {
+            idle.done_sent = true;
+            self.out.push_bytes(b"DONE\r\n");
+        }
+    }
+
+    fn set_caps(&mut self, caps: &[Capability<'_>]) {
+        self.caps = caps.iter().cloned().map(Capability::into_owned).collect();
+    }
+
+    fn on_response<'r>(&mut self, resp: Response<'r>) -> Result<ClientEvent<'r>, ClientError> {
+        match resp {
+            Response::Untagged(u) if !self.greeted => {
+                self.greeted = true;
+                self.on_code(u.text.code.as_ref());
+                match u.condition {
+                    Condition::PreAuth => self.state = ConnectionState::Authenticated,
+                    Condition::Bye => self.bye(),
+                    _ => {}
+                }
+                Ok(ClientEvent::Greeting(u))
+            }
+            Response::Untagged(u) => {
+                self.on_code(u.text.code.as_ref());
+                if u.condition == Condition::Bye {
+                    self.bye();
+                }
+                Ok(ClientEvent::Untagged(Response::Untagged(u)))
+            }
+            Response::Data(d) => {
+                match &d {
+                    Data::Capability(c) => self.set_caps(c),
+                    Data::Enabled(c) if c.contains(&Capability::Utf8Accept) => self.utf8 = true,
+                    _ => {}
+                }
+                Ok(ClientEvent::Untagged(Response::Data(d)))
+            }
+            Response::Continue(c) => Ok(self.on_continue(c)),
+            Response::Tagged(t) => self.on_tagged(t),
+        }
+    }
+
+    fn on_code(&mut self, code: Option<&ResponseCode<'_>>) {
+        if let Some(ResponseCode::Capability(c)) = code {
+            self.set_caps(c);
+        }
+    }
+
+    fn bye(&mut self) {
+        self.state = ConnectionState::Logout;
+        self.closed = true;
+    }
+
+    fn on_continue<'r>(&mut self, c: ContinueRequest<'r>) -> ClientEvent<'r> {
+        let auth = self
+            .in_flight
+            .iter()
+            .any(|f| f.effect == Effect::Authenticate);
+        if auth {
+            if let Some(ir) = self.pending_ir.take() {
+                // RFC 4959 §3 without SASL-IR: the initial response answers
+                // the first, empty challenge; "=" stands for empty data.
+                let mut line = if ir.is_empty() {
+                    b"=".to_vec()
+                } else {
+                    fast::base64_encode(&ir).into_bytes()
+                };
+                line.extend_from_slice(b"\r\n");
+                self.out.push_bytes(&line);
+            }
+        } else if self.idle.active && !self.idle.idling {
+            self.idle.idling = true;
+            self.maybe_send_done();
+        }
+        ClientEvent::Continue(c)
+    }
+
+    fn on_tagged<'r>(&mut self, t: TaggedStatus<'r>) -> Result<ClientEvent<'r>, ClientError> {
+        self.on_code(t.text.code.as_ref());
+        let Some(k) = self
+            .in_flight
+            .iter()
+            .position(|f| f.tag.as_str() == t.tag.as_str())
+        else {
+            return Err(ClientError::UnknownTag(t.into_owned()));
+        };
+        let f = self.in_flight.remove(k);
+        // A completion instead of `+`: the rest of the command is dropped.
+        if let Some(front) = self.queue.front() {
+            if front.started && front.tag.as_str() == t.tag.as_str() {
+                self.queue.pop_front();
+                self.awaiting_literal = false;
+            }
+        }
+        let ok = t.state == State::Ok;
+        use ConnectionState as S;
+        match (f.effect, ok) {
+            (Effect::Login | Effect::Authenticate, true) => self.state = S::Authenticated,
+            (Effect::Select, true) => self.state = S::Selected,
+            (Effect::Select, false) if self.state == S::Selected => self.state = S::Authenticated,
+            (Effect::Close, true) => self.state = S::Authenticated,
+            (Effect::Unauthenticate, true) => self.state = S::NotAuthenticated,
+            (Effect::Logout, true) => self.bye(),
+            (Effect::StartTls, true) => self.switch = Switch::Tls { drain: true },
+            (Effect::Compress, true) => self.switch = Switch::Compress,
+            _ => {}
+        }
+        if f.effect == Effect::Authenticate {
+            self.pending_ir = None;
+        }
+        if f.effect == Effect::Idle {
+            let reissue = self.idle.reissue;
+            self.idle = Idle::default();
+            if reissue && !self.closed {
+                // RFC 2177 §3: re-issue before the server's timeout.
+                let _ = self.send(CommandBody::Idle);
+            }
+        }
+        self.pump();
+        Ok(ClientEvent::Completed {
+            command: f.name,
+            status: t,
+        })
+    }
+}

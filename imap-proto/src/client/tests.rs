@@ -1,0 +1,262 @@
+use std::time::{Duration, Instant};
+
+use super::*;
+use crate::types::{AString, Flag, Literal, Mailbox, SequenceSet};
+
+fn out(c: &mut Client) -> Vec<u8> {
+    let b = c.poll_transmit().unwrap_or_default().to_vec();
+    c.consume_transmit(b.len());
+    b
+}
+
+fn greeted(greeting: &[u8]) -> Client {
+    let mut c = Client::new(ClientConfig::default());
+    c.handle_input(greeting);
+    assert!(matches!(c.poll_event(), Some(Ok(ClientEvent::Greeting(_)))));
+    c
+}
+
+fn event(c: &mut Client) -> String {
+    format!("{:?}", c.poll_event())
+}
+
+fn login(user: &'static str, pass: &'static [u8]) -> CommandBody<'static> {
+    CommandBody::Login {
+        username: AString::from(user),
+        password: Secret(AString::from(pass)),
+    }
+}
+
+#[test]
+fn sync_literal_waits_for_continuation() {
+    let mut c = greeted(b"* OK hi\r\n");
+    c.send(login("joe", b"p\r\nw")).unwrap();
+    assert_eq!(out(&mut c), b"A1 LOGIN joe {4}\r\n");
+    c.send(CommandBody::Noop).unwrap();
+    assert_eq!(out(&mut c), b"", "nothing may follow before the +");
+    c.handle_input(b"+ go ahead\r\n");
+    assert_eq!(c.poll_event(), None, "the literal's + is not an event");
+    assert_eq!(out(&mut c), b"p\r\nw\r\n");
+    c.handle_input(b"A1 OK in\r\n");
+    assert!(event(&mut c).contains("LOGIN"));
+    assert_eq!(c.state(), ConnectionState::Authenticated);
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+}
+
+#[test]
+fn rejected_literal_drops_the_rest() {
+    let mut c = greeted(b"* OK hi\r\n");
+    c.send(login("joe", b"p\r\nw")).unwrap();
+    out(&mut c);
+    c.handle_input(b"A1 NO [TOOBIG] no\r\n");
+    assert!(event(&mut c).contains("TooBig"));
+    c.send(CommandBody::Noop).unwrap();
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n", "the literal was never sent");
+}
+
+#[test]
+fn literal_plus_and_minus_from_capabilities() {
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 LITERAL+] hi\r\n");
+    c.send(login("joe", b"p\r\nw")).unwrap();
+    assert_eq!(out(&mut c), b"A1 LOGIN joe {4+}\r\np\r\nw\r\n");
+    let mut c = greeted(b"* OK hi\r\n");
+    c.handle_input(b"* CAPABILITY IMAP4rev2 LITERAL-\r\n");
+    c.poll_event();
+    let msg = Literal::new(vec![b'x'; 5000]);
+    let append = |l: Literal<'static>| CommandBody::Append {
+        mailbox: Mailbox::from("INBOX"),
+        messages: vec![crate::types::AppendMessage {
+            flags: None,
+            date: None,
+            data: crate::types::AppendData::Literal(l),
+        }],
+    };
+    // The message literal keeps its own mode (a value's part); strings
+    // picked by the encoder use LITERAL- up to 4096 octets.
+    c.send(login("joe", b"\n\n")).unwrap();
+    assert_eq!(out(&mut c), b"A1 LOGIN joe {2+}\r\n\n\n\r\n");
+    c.handle_input(b"A1 OK\r\n");
+    c.poll_event();
+    c.send(append(msg)).unwrap();
+    assert!(out(&mut c).ends_with(b"{5000}\r\n"));
+    c.handle_input(b"+ go\r\n");
+    c.poll_event();
+    out(&mut c);
+    c.handle_input(b"A2 OK\r\n");
+    c.poll_event();
+    // A value marked {N+} is not sent so to a server without LITERAL+ (and
+    // over LITERAL-'s 4096 octets).
+    let big = Literal {
+        data: vec![b'y'; 5000].into(),
+        mode: LiteralMode::NonSync,
+        binary: false,
+    };
+    c.send(append(big)).unwrap();
+    assert!(out(&mut c).ends_with(b"{5000}\r\n"));
+}
+
+#[test]
+fn pipelining_rules() {
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    let s = c
+        .send(CommandBody::Select {
+            mailbox: Mailbox::from("INBOX"),
+            params: vec![],
+        })
+        .unwrap();
+    c.send(CommandBody::Noop).unwrap();
+    assert_eq!(out(&mut c), b"A1 SELECT INBOX\r\n", "nothing beside SELECT");
+    c.handle_input(format!("{} OK [READ-WRITE] done\r\n", s.as_str()).as_bytes());
+    c.poll_event();
+    assert_eq!(c.state(), ConnectionState::Selected);
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+    // NOOP may expunge: a sequence-number STORE waits for it.
+    let store = CommandBody::Store {
+        uid: false,
+        set: SequenceSet::single(std::num::NonZeroU32::MIN),
+        modifiers: vec![],
+        action: crate::types::StoreAction::Add,
+        silent: false,
+        flags: vec![Flag::Seen],
+    };
+    c.send(store.clone()).unwrap();
+    assert_eq!(out(&mut c), b"");
+    c.handle_input(b"A2 OK\r\n");
+    c.poll_event();
+    assert_eq!(out(&mut c), b"A3 STORE 1 +FLAGS (\\Seen)\r\n");
+    // STORE does not expunge: another STORE and a UID command go beside it.
+    c.send(store).unwrap();
+    c.send(CommandBody::UidExpunge(SequenceSet::single(
+        std::num::NonZeroU32::MIN,
+    )))
+    .unwrap();
+    assert_eq!(
+        out(&mut c),
+        b"A4 STORE 1 +FLAGS (\\Seen)\r\nA5 UID EXPUNGE 1\r\n"
+    );
+    // Completions out of order are matched by tag.
+    c.handle_input(b"A5 OK expunged\r\nA3 OK stored\r\nA4 NO nope\r\n");
+    let names: Vec<String> = (0..3).map(|_| event(&mut c)).collect();
+    assert!(
+        names[0].contains("UID EXPUNGE")
+            && names[1].contains("\"STORE\"")
+            && names[2].contains("No")
+    );
+    assert_eq!(c.in_flight().count(), 0);
+}
+
+#[test]
+fn unknown_tag_is_an_error_not_dropped() {
+    let mut c = greeted(b"* OK hi\r\n");
+    c.handle_input(b"Z9 OK what\r\n");
+    assert!(
+        matches!(c.poll_event(), Some(Err(ClientError::UnknownTag(t))) if t.tag.as_str() == "Z9")
+    );
+}
+
+#[test]
+fn authenticate_with_and_without_sasl_ir() {
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi\r\n");
+    c.authenticate(Atom::try_from("PLAIN").unwrap(), Some(b"\0joe\0pw"))
+        .unwrap();
+    assert_eq!(out(&mut c), b"A1 AUTHENTICATE PLAIN AGpvZQBwdw==\r\n");
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] hi\r\n");
+    c.authenticate(Atom::try_from("PLAIN").unwrap(), Some(b"\0joe\0pw"))
+        .unwrap();
+    assert_eq!(out(&mut c), b"A1 AUTHENTICATE PLAIN\r\n");
+    c.handle_input(b"+ \r\n");
+    assert!(matches!(c.poll_event(), Some(Ok(ClientEvent::Continue(_)))));
+    assert_eq!(
+        out(&mut c),
+        b"AGpvZQBwdw==\r\n",
+        "initial response answers the empty challenge"
+    );
+    c.handle_input(b"+ UmVhbGx5Pw==\r\n");
+    match c.poll_event() {
+        Some(Ok(ClientEvent::Continue(k))) => assert_eq!(k.decode_base64().unwrap(), b"Really?"),
+        other => panic!("{other:?}"),
+    }
+    c.authenticate_cancel();
+    assert_eq!(out(&mut c), b"*\r\n");
+    c.handle_input(b"A1 BAD cancelled\r\n");
+    c.poll_event();
+    assert_eq!(c.state(), ConnectionState::NotAuthenticated);
+}
+
+#[test]
+fn idle_done_and_refresh() {
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    let t0 = Instant::now();
+    c.idle().unwrap();
+    assert_eq!(out(&mut c), b"A1 IDLE\r\n");
+    c.done();
+    c.handle_input(b"+ idling\r\n");
+    assert!(matches!(c.poll_event(), Some(Ok(ClientEvent::Continue(_)))));
+    assert_eq!(out(&mut c), b"DONE\r\n", "done() before the + waits for it");
+    c.handle_input(b"A1 OK idle over\r\n");
+    c.poll_event();
+    // Refresh: DONE and a new IDLE before 29 minutes.
+    c.idle().unwrap();
+    out(&mut c);
+    c.handle_input(b"+ idling\r\n* 3 EXISTS\r\n");
+    c.poll_event();
+    assert!(event(&mut c).contains("Exists(3)"));
+    assert_eq!(c.poll_timeout(), None, "no time seen yet");
+    c.handle_timeout(t0);
+    assert_eq!(c.poll_timeout(), Some(t0 + Duration::from_secs(28 * 60)));
+    c.handle_timeout(t0 + Duration::from_secs(28 * 60 - 1));
+    assert_eq!(out(&mut c), b"");
+    c.handle_timeout(t0 + Duration::from_secs(28 * 60));
+    assert_eq!(out(&mut c), b"DONE\r\n");
+    assert_eq!(c.poll_timeout(), None);
+    c.handle_input(b"A2 OK idle over\r\n");
+    c.poll_event();
+    assert_eq!(out(&mut c), b"A3 IDLE\r\n", "re-issued");
+}
+
+#[test]
+fn starttls_injection_is_refused() {
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 STARTTLS] hi\r\n");
+    c.send(CommandBody::StartTls).unwrap();
+    out(&mut c);
+    c.handle_input(b"A1 OK begin TLS\r\n* OK [CAPABILITY IMAP4rev1 AUTH=PLAIN] injected\r\n");
+    assert!(event(&mut c).contains("STARTTLS"));
+    assert_eq!(c.poll_event(), Some(Err(ClientError::InputBeforeTls(49))));
+    assert_eq!(c.poll_event(), None);
+    assert!(c.transport_switched().is_empty());
+    c.handle_input(b"* OK fine\r\n");
+    assert!(event(&mut c).contains("fine"));
+}
+
+#[test]
+fn compress_hands_over_buffered_bytes() {
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    c.send(CommandBody::Compress(Atom::try_from("DEFLATE").unwrap()))
+        .unwrap();
+    c.handle_input(b"A1 OK deflate on\r\n\x78\x9c");
+    assert!(event(&mut c).contains("COMPRESS"));
+    assert_eq!(c.poll_event(), None);
+    assert_eq!(c.transport_switched(), b"\x78\x9c");
+}
+
+#[test]
+fn bye_closes() {
+    let mut c = greeted(b"* OK hi\r\n");
+    c.handle_input(b"* BYE going away\r\n");
+    c.poll_event();
+    assert_eq!(c.state(), ConnectionState::Logout);
+    assert_eq!(c.send(CommandBody::Noop), Err(SendError::Closed));
+}
+
+#[test]
+fn config_limits() {
+    assert!(ClientConfig::default()
+        .with_idle_refresh(Duration::from_secs(30 * 60))
+        .is_err());
+    assert!(ClientConfig::default()
+        .with_idle_refresh(Duration::from_secs(29 * 60))
+        .is_ok());
+    assert!(ClientConfig::default().with_tag_prefix("a+").is_err());
+    let mut c = Client::new(ClientConfig::default().with_tag_prefix("x").unwrap());
+    assert_eq!(c.send(CommandBody::Noop).unwrap().as_str(), "x1");
+}
