@@ -6,6 +6,8 @@
 //!   stable test `tests/replay.rs` runs every committed seed and regression
 //!   input through them.
 //! - [`checks`]: the properties, shared by the targets and the tests.
+//! - [`sessions`]: a `Server` and a `Client` fed arbitrary input and caller
+//!   actions, for the session properties.
 //! - `strategies` (feature `proptest`, on by default): proptest strategies
 //!   for every public value type, valid by construction and biased toward
 //!   the edges of the grammar.
@@ -16,6 +18,7 @@
 #![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
 
 pub mod checks;
+pub mod sessions;
 #[cfg(feature = "proptest")]
 pub mod strategies;
 pub mod targets;

@@ -1,0 +1,74 @@
+//! Session properties: a `Server` fed any client bytes, and a `Client` fed
+//! any server bytes, with arbitrary caller actions, never panic, and give
+//! the same events however the input is cut.
+
+use imap_proto::types::{Command, Response};
+use imap_proto_fuzz::sessions::{client_session, server_session, ACCEPT_ALL, SWITCH};
+use imap_proto_fuzz::strategies;
+use proptest::collection::vec;
+use proptest::prelude::*;
+use proptest::sample::select;
+
+/// Protocol-looking noise: tokens of the grammar and random bytes.
+fn noise() -> impl Strategy<Value = Vec<u8>> {
+    let token = prop_oneof![
+        2 => any::<u8>().prop_map(|b| vec![b]),
+        3 => select(&[
+            "A1 ", "A2 ", "* ", "+ ", "\r\n", " ", "(", ")", "{3}\r\n", "{2+}\r\n", "~{2}\r\n", "{9}\r\n",
+            "LOGIN a b", "AUTHENTICATE PLAIN", "AGpvZQBwdw==", "*", "=", "IDLE", "DONE", "STARTTLS",
+            "COMPRESS DEFLATE", "SELECT INBOX", "APPEND x {3}\r\nabc", "OK", "NO", "BAD", "BYE",
+            "PREAUTH", "[CAPABILITY IMAP4rev1 LITERAL+ SASL-IR]", "1 EXISTS", "LOGOUT", "NOOP",
+        ][..]).prop_map(|s| s.as_bytes().to_vec()),
+    ];
+    vec(token, 0..80).prop_map(|v| v.concat())
+}
+
+fn config(cases: u32) -> ProptestConfig {
+    ProptestConfig {
+        cases,
+        failure_persistence: None,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config(1500))]
+
+    /// Any bytes and actions: no panic; without transport switches (whose
+    /// place depends on the cut), the same events whole and cut.
+    #[test]
+    fn server_any_input(input in noise(), seed in 1u64.., actions in any::<u64>()) {
+        server_session(&input, seed, actions | SWITCH);
+        let whole = server_session(&input, 0, actions & !SWITCH);
+        prop_assert_eq!(server_session(&input, seed, actions & !SWITCH), whole);
+    }
+
+    #[test]
+    fn client_any_input(input in noise(), seed in 1u64.., actions in any::<u64>()) {
+        let whole = client_session(&input, 0, actions);
+        prop_assert_eq!(client_session(&input, seed, actions), whole);
+    }
+}
+
+proptest! {
+    #![proptest_config(config(300))]
+
+    /// Valid streams of generated commands and responses: the same events
+    /// however they are cut, and no command is reported malformed.
+    #[test]
+    fn server_valid_stream(cmds in vec(strategies::command(), 1..6), seed in 1u64.., actions in any::<u64>()) {
+        let input: Vec<u8> = cmds.iter().flat_map(Command::to_bytes).collect();
+        let actions = (actions | ACCEPT_ALL) & !SWITCH;
+        let whole = server_session(&input, 0, actions);
+        prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
+        prop_assert_eq!(&server_session(&input, seed, actions), &whole);
+    }
+
+    #[test]
+    fn client_valid_stream(resps in vec(strategies::response(), 1..6), seed in 1u64.., actions in any::<u64>()) {
+        let input: Vec<u8> = resps.iter().flat_map(Response::to_bytes).collect();
+        let whole = client_session(&input, 0, actions);
+        prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
+        prop_assert_eq!(client_session(&input, seed, actions), whole);
+    }
+}
