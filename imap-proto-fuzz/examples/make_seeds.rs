@@ -160,17 +160,82 @@ fn main() {
         rt_resp.add(&v.bytes);
     }
 
+    // The session targets: 8 bytes of cut seed, 8 of caller actions, then
+    // a window of a recorded stream (client bytes for the server, server
+    // bytes for the client), and hand-made exchanges that reach the
+    // special client lines (AUTHENTICATE responses, `*`, DONE).
+    let mut server = Seeds::default();
+    let mut client = Seeds::default();
+    let header = |k: usize, actions: u64| {
+        let mut b = (0x9e37_79b9_7f4a_7c15u64 ^ k as u64).to_le_bytes().to_vec();
+        b.extend_from_slice(&actions.to_le_bytes());
+        b
+    };
+    for (k, stream) in clients.iter().enumerate() {
+        for (w, chunk) in stream.chunks(MAX_SEED - 16).take(3).enumerate() {
+            for actions in [u64::MAX >> 4, 0x0f0f_0f0f_0f0f_0f0f | 1 << 60] {
+                let mut b = header(k * 3 + w, actions);
+                b.extend_from_slice(chunk);
+                server.add(&b);
+            }
+        }
+    }
+    let special: &[&[u8]] = &[
+        b"A1 AUTHENTICATE PLAIN\r\nAGpvZQBwdw==\r\nA2 NOOP\r\n",
+        b"A1 AUTHENTICATE PLAIN\r\n=\r\n*\r\nA2 IDLE\r\nDONE\r\nA3 LOGOUT\r\n",
+        b"A1 IDLE\r\nDONE\r\nA2 IDLE\r\nA3 NOOP\r\n",
+        b"A1 AUTHENTICATE PLAIN\r\nAGpv\r\nA2 AUTHENTICATE X {3}\r\nabc\r\n",
+        b"A1 STARTTLS\r\nA2 LOGIN a b\r\n",
+        b"A1 COMPRESS DEFLATE\r\nxyz",
+        b"A1 LOGIN {3}\r\nabc {4+}\r\nwxyz\r\nA2 SELECT INBOX\r\nA3 APPEND x ~{2}\r\n\0\x01\r\n",
+    ];
+    for (k, s) in special.iter().enumerate() {
+        for actions in [u64::MAX >> 3, u64::MAX, 0x5555_5555_5555_5555 | 1 << 60] {
+            let mut b = header(k, actions);
+            b.extend_from_slice(s);
+            server.add(&b);
+        }
+    }
+    for (k, stream) in servers.iter().enumerate() {
+        for (w, chunk) in stream.chunks(MAX_SEED - 16).take(3).enumerate() {
+            for actions in [0u64, 0x1f | 1 << 8, 0xffff_ffff_ffff_f6ff] {
+                let mut b = header(k * 3 + w, actions);
+                b.extend_from_slice(chunk);
+                client.add(&b);
+            }
+        }
+    }
+    let answers: &[&[u8]] = &[
+        b"* OK IMAP4rev2 ready\r\n+ \r\n+ Zm9v\r\nA1 OK done\r\n",
+        b"* PREAUTH [CAPABILITY IMAP4rev2 SASL-IR LITERAL+]\r\n+ idling\r\n* 3 EXISTS\r\nA1 OK\r\n",
+        b"* OK [CAPABILITY IMAP4rev1 STARTTLS]\r\nA5 OK begin TLS\r\n* OK injected\r\n",
+        b"A1 OK [CAPABILITY IMAP4rev1 COMPRESS=DEFLATE]\r\nA7 OK deflate\r\n\x78\x9c",
+        b"+ go\r\nA1 NO [AUTHENTICATIONFAILED] no\r\nX1 OK\r\n* BYE\r\n",
+    ];
+    for (k, s) in answers.iter().enumerate() {
+        for actions in [0x1f | 1 << 8 | 1 << 10, u64::MAX, 0x0000_5555_0000_1104] {
+            let mut b = header(k, actions);
+            b.extend_from_slice(s);
+            client.add(&b);
+        }
+    }
+
     cmd.write(&out.join("parse_command"));
     resp.write(&out.join("parse_response"));
     framer.write(&out.join("framer"));
     rt_cmd.write(&out.join("roundtrip_command"));
     rt_resp.write(&out.join("roundtrip_response"));
+    server.write(&out.join("server_session"));
+    client.write(&out.join("client_session"));
     println!(
-        "seeds: parse_command {}, parse_response {}, framer {}, roundtrip_command {}, roundtrip_response {}",
+        "seeds: parse_command {}, parse_response {}, framer {}, roundtrip_command {}, roundtrip_response {}, \
+         server_session {}, client_session {}",
         cmd.1.len(),
         resp.1.len(),
         framer.1.len(),
         rt_cmd.1.len(),
-        rt_resp.1.len()
+        rt_resp.1.len(),
+        server.1.len(),
+        client.1.len()
     );
 }

@@ -1,13 +1,16 @@
 //! Bodies of the session checks: a `Server` and a `Client` fed arbitrary
 //! input in arbitrary pieces, with arbitrary caller actions in between.
 //! No input may make them panic, and the events must not depend on how the
-//! input was cut. Used by the property tests (`tests/sessions.rs`); the
-//! cargo-fuzz targets for them are still to be added (issue 5).
+//! input was cut. Used by the property tests (`tests/sessions.rs`) and by
+//! the cargo-fuzz targets `server_session` and `client_session`
+//! ([`crate::targets`]).
 
-use imap_proto::client::{Client, ClientConfig};
+use std::time::{Duration, Instant};
+
+use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::server::{Server, ServerConfig, ServerError, ServerEvent};
 use imap_proto::types::{
-    Atom, CommandBody, Mailbox, RespText, Response, State, Tag, TaggedStatus, Text,
+    Atom, CommandBody, ContinueRequest, Mailbox, RespText, Response, State, Tag, TaggedStatus, Text,
 };
 
 /// Piece sizes from a seed: 1 to 64 bytes, xorshift.
@@ -30,28 +33,86 @@ pub const SWITCH: u64 = 1 << 63;
 /// or generated stream always carries the literal's octets).
 pub const ACCEPT_ALL: u64 = 1 << 62;
 
+/// Bit of `actions` that lets virtual time pass: ten minutes per piece of
+/// input, given to `handle_timeout` (autologout on the server, the IDLE
+/// refresh on the client). Time per piece depends on the cut, so
+/// comparisons between cuts leave it off.
+pub const TIME: u64 = 1 << 61;
+
+/// Bit of `actions` that lets the server's caller answer AUTHENTICATE with
+/// a challenge and IDLE with `+` (when the next choice says so), so that
+/// the lines after them are SASL responses and `DONE`. A stream of valid
+/// commands read that way is not valid any more: tests of such streams
+/// leave it off.
+pub const SPECIAL: u64 = 1 << 60;
+
+/// Bits of `actions` the caller's per-event choices are drawn from (the
+/// others configure the session).
+const CHOICE_BITS: u32 = 58;
+
+/// The caller's next yes/no choice: the bits of `actions` in turn.
+struct Choices {
+    actions: u64,
+    bit: u32,
+}
+
+impl Choices {
+    fn new(actions: u64) -> Self {
+        Choices { actions, bit: 3 }
+    }
+
+    fn next(&mut self) -> bool {
+        self.bit = (self.bit + 1) % CHOICE_BITS;
+        self.actions & (1 << self.bit) != 0
+    }
+}
+
+fn continue_request(text: &'static str) -> Response<'static> {
+    Response::Continue(ContinueRequest::text(
+        Text::try_from(text).unwrap_or_default(),
+    ))
+}
+
+fn completion(tag: Tag<'static>, state: State) -> Response<'static> {
+    Response::Tagged(TaggedStatus {
+        tag,
+        state,
+        text: RespText::default(),
+    })
+}
+
 /// Feeds `input` to a Server in pieces chosen by `seed` (0: whole), the
-/// caller acting on each event as the bits of `actions` say (accept or
-/// reject literals, complete commands OK or NO, switch transports when
-/// [`SWITCH`] is set). Returns the events, as text, for comparison between
-/// cuts: the octets of a streamed literal, and the counts of input
-/// discarded before a switch, are shown joined, since the pieces they come
-/// in follow the cut.
+/// caller acting on each event as the bits of `actions` say: accept or
+/// reject literals; complete commands OK or NO; with [`SPECIAL`], answer
+/// AUTHENTICATE with a challenge and IDLE with `+`, so that the lines after
+/// them are read as SASL responses and `DONE`; switch transports
+/// when [`SWITCH`] is set; let time pass when [`TIME`] is set. Returns the
+/// events, as text, for comparison between cuts: the octets of a streamed
+/// literal, and the counts of input discarded before a switch, are shown
+/// joined, since the pieces they come in follow the cut.
 pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
     let mut config = ServerConfig::default();
     config.literal_minus = actions & 1 != 0;
     if actions & 2 != 0 {
         config.stream_literals_from = Some(8);
     }
+    if actions & 4 != 0 {
+        config.utf8 = true;
+    }
+    if actions & TIME != 0 {
+        config = config
+            .with_autologout(Some(Duration::from_secs(30 * 60)))
+            .unwrap_or_else(|e| unreachable!("{e}"));
+    }
     let mut s = Server::new(config);
+    let start = Instant::now();
     let mut log: Vec<String> = Vec::new();
-    let mut bit = 2u32;
-    let mut next_bit = || {
-        bit = (bit + 1) % 62;
-        actions & (1 << bit) != 0
-    };
+    let mut choose = Choices::new(actions);
+    // The AUTHENTICATE or IDLE whose completion the caller holds back.
+    let mut held: Option<Tag<'static>> = None;
     let mut rest = input;
     let mut cuts = pieces(seed);
+    let mut piece = 0u32;
     while !rest.is_empty() {
         let n = if seed == 0 {
             rest.len()
@@ -60,7 +121,11 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         };
         let (now, later) = rest.split_at(n);
         rest = later;
+        piece += 1;
         s.handle_input(now);
+        if actions & TIME != 0 {
+            s.handle_timeout(start + Duration::from_secs(600) * piece);
+        }
         loop {
             let (line, answer) = match s.poll_event() {
                 None => break,
@@ -70,7 +135,16 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                 }
                 Some(Ok(ServerEvent::Command(c))) => {
                     let tag = c.tag.clone().into_owned();
-                    (format!("{c:?}"), Some(tag))
+                    let special =
+                        matches!(c.body, CommandBody::Authenticate { .. } | CommandBody::Idle);
+                    let line = format!("{c:?}");
+                    if special && actions & SPECIAL != 0 && choose.next() {
+                        log.push(line);
+                        let _ = s.send(&continue_request("go on"));
+                        held = Some(tag);
+                        continue;
+                    }
+                    (line, Some(tag))
                 }
                 Some(Ok(ServerEvent::LiteralData(d))) => {
                     let hex: String = d.iter().map(|b| format!("{b:02x}")).collect();
@@ -93,26 +167,51 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                     }
                     continue;
                 }
-                Some(e) => (format!("{e:?}"), None),
+                // The special lines: another challenge, or the held
+                // completion.
+                Some(Ok(
+                    e @ (ServerEvent::AuthenticateData(_)
+                    | ServerEvent::AuthenticateCancelled
+                    | ServerEvent::IdleDone),
+                )) => {
+                    let again = matches!(e, ServerEvent::AuthenticateData(_)) && choose.next();
+                    log.push(format!("{e:?}"));
+                    if again {
+                        let _ = s.send(&continue_request("more"));
+                    } else if let Some(tag) = held.take() {
+                        let _ = s.send(&completion(tag, State::Ok));
+                    }
+                    continue;
+                }
+                Some(e) => {
+                    // A malformed SASL response or a line other than DONE
+                    // ends the exchange with BAD, as a server would.
+                    let bad = matches!(
+                        e,
+                        Err(ServerError::BadAuthenticateData { .. } | ServerError::ExpectedDone)
+                    );
+                    log.push(format!("{e:?}"));
+                    if bad {
+                        if let Some(tag) = held.take() {
+                            let _ = s.send(&completion(tag, State::Bad));
+                        }
+                    }
+                    continue;
+                }
             };
             let literal = line.starts_with("literal");
             log.push(line);
             let Some(tag) = answer else { continue };
             if literal {
-                if actions & ACCEPT_ALL != 0 || next_bit() {
+                if actions & ACCEPT_ALL != 0 || choose.next() {
                     s.accept_literal();
                 } else {
                     s.reject_literal(tag, State::No, None, Text::default());
                 }
             } else {
-                let state = if next_bit() { State::Ok } else { State::No };
-                let done = TaggedStatus {
-                    tag,
-                    state,
-                    text: RespText::default(),
-                };
-                let _ = s.send(&Response::Tagged(done));
-                if actions & SWITCH != 0 && next_bit() {
+                let state = if choose.next() { State::Ok } else { State::No };
+                let _ = s.send(&completion(tag, state));
+                if actions & SWITCH != 0 && choose.next() {
                     s.transport_switched();
                 }
             }
@@ -126,11 +225,17 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
 
 /// Feeds `input` (a server's bytes) to a Client in pieces chosen by
 /// `seed`, the client having sent commands chosen by the bits of
-/// `actions` first (LOGIN with a literal, SELECT, IDLE, AUTHENTICATE...).
-/// Returns the events, as text.
+/// `actions` first (LOGIN with a literal, SELECT, IDLE, NOOP, STARTTLS,
+/// AUTHENTICATE, COMPRESS). On each continuation request the caller
+/// answers as the next bits say: a SASL response, a cancellation, DONE, or
+/// nothing; with [`SWITCH`] it switches transports after a completion;
+/// with [`TIME`] time passes (the IDLE refresh). Returns the events, as
+/// text.
 pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
     let mut c = Client::new(ClientConfig::default());
+    let start = Instant::now();
     let mut log = Vec::new();
+    let mut choose = Choices::new(actions >> 11);
     let login = CommandBody::Login {
         username: "joe".into(),
         password: imap_proto::types::Secret("p\r\nw".into()),
@@ -155,12 +260,18 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
             let _ = c.authenticate(mech, Some(b"\0joe\0pw"));
         }
     }
+    if actions & (1 << 10) != 0 {
+        if let Ok(algorithm) = Atom::try_from("DEFLATE") {
+            let _ = c.send(CommandBody::Compress(algorithm));
+        }
+    }
     let _ = c.send_tagged(
         Tag::try_from("X1").unwrap_or_else(|_| unreachable!()),
         CommandBody::Noop,
     );
     let mut rest = input;
     let mut cuts = pieces(seed);
+    let mut piece = 0u32;
     while !rest.is_empty() {
         let n = if seed == 0 {
             rest.len()
@@ -169,12 +280,27 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         };
         let (now, later) = rest.split_at(n);
         rest = later;
+        piece += 1;
         c.handle_input(now);
+        if actions & TIME != 0 {
+            c.handle_timeout(start + Duration::from_secs(600) * piece);
+        }
         while let Some(e) = c.poll_event() {
-            let continuation = matches!(e, Ok(imap_proto::client::ClientEvent::Continue(_)));
+            let continuation = matches!(e, Ok(ClientEvent::Continue(_)));
+            let completed = matches!(e, Ok(ClientEvent::Completed { .. }));
             log.push(format!("{e:?}"));
             if continuation && actions & (1 << 9) != 0 {
                 c.done();
+            } else if continuation {
+                match (choose.next(), choose.next()) {
+                    (true, true) => c.authenticate_respond(b"\0joe\0pw"),
+                    (true, false) => c.authenticate_cancel(),
+                    (false, true) => c.done(),
+                    (false, false) => {}
+                }
+            } else if completed && actions & SWITCH != 0 && choose.next() {
+                let after = c.transport_switched();
+                log.push(format!("switched, {} bytes after", after.len()));
             }
         }
         let n = c.poll_transmit().map_or(0, <[u8]>::len);

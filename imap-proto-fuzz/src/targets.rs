@@ -13,6 +13,7 @@ use imap_proto::types::{Command, Response};
 use imap_proto::ParseLimits;
 
 use crate::checks;
+use crate::sessions::{self, SWITCH, TIME};
 
 /// The names of the fuzz targets, as in `fuzz/fuzz_targets/` and under
 /// `fuzz/seeds/` and `fuzz/regressions/`.
@@ -22,6 +23,8 @@ pub const TARGETS: &[&str] = &[
     "framer",
     "roundtrip_command",
     "roundtrip_response",
+    "server_session",
+    "client_session",
 ];
 
 /// Runs the target named `name` on `data`; `false` if there is no such
@@ -33,6 +36,8 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "framer" => framer(data),
         "roundtrip_command" => roundtrip_command(data),
         "roundtrip_response" => roundtrip_response(data),
+        "server_session" => server_session(data),
+        "client_session" => client_session(data),
         _ => return false,
     }
     true
@@ -254,13 +259,54 @@ pub fn roundtrip_response(data: &[u8]) {
     }
 }
 
-// TODO(lead): once `imap_proto::server::Server` exists, add a target
-// `server_lines` here: a Server fed arbitrary input through `handle_input`
-// in arbitrary pieces, with arbitrary caller actions (accept or reject
-// announced literals, answer AUTHENTICATE with a challenge, enter and leave
-// IDLE) chosen by the input, draining `poll_event` / `poll_transmit` after
-// each step. It covers the special client lines (AUTHENTICATE data, `*`
-// cancellations, DONE) that `parse_command` never sees; the same split
-// invariance as `framer` applies to the events. Likewise `client_session`
-// for `imap_proto::client::Client`. Add the names to `TARGETS`, a thin
-// file under fuzz/fuzz_targets/ and seeds under fuzz/seeds/<name>/.
+/// Splits a session target's input: 8 bytes of cut seed, 8 bytes of
+/// caller actions, then the peer's bytes.
+fn session_input(data: &[u8]) -> Option<(u64, u64, &[u8])> {
+    let (seed, rest) = data.split_first_chunk::<8>()?;
+    let (actions, input) = rest.split_first_chunk::<8>()?;
+    Some((
+        u64::from_le_bytes(*seed) | 1,
+        u64::from_le_bytes(*actions),
+        input,
+    ))
+}
+
+/// A [`Server`](imap_proto::server::Server) fed arbitrary client bytes
+/// with arbitrary caller actions ([`sessions::server_session`]): literals
+/// accepted or refused, AUTHENTICATE answered with challenges and IDLE
+/// with `+` (so SASL responses, `*` and `DONE` lines are read), commands
+/// completed OK or NO, transports switched, time passing. Never panics;
+/// without switches and time (whose place depends on the cut), the events
+/// are the same fed whole and in pieces.
+pub fn server_session(data: &[u8]) {
+    let Some((seed, actions, input)) = session_input(data) else {
+        return;
+    };
+    sessions::server_session(input, seed, actions | SWITCH | TIME);
+    let fixed = actions & !(SWITCH | TIME);
+    let whole = sessions::server_session(input, 0, fixed);
+    assert_eq!(
+        sessions::server_session(input, seed, fixed),
+        whole,
+        "server events differ fed in pieces"
+    );
+}
+
+/// A [`Client`](imap_proto::client::Client) that sent commands chosen by
+/// the input (LOGIN, SELECT, IDLE, AUTHENTICATE, STARTTLS, COMPRESS...)
+/// fed arbitrary server bytes, answering continuation requests as the
+/// input says ([`sessions::client_session`]). Never panics; the same
+/// events whole and in pieces, without switches and time.
+pub fn client_session(data: &[u8]) {
+    let Some((seed, actions, input)) = session_input(data) else {
+        return;
+    };
+    sessions::client_session(input, seed, actions | SWITCH | TIME);
+    let fixed = actions & !(SWITCH | TIME);
+    let whole = sessions::client_session(input, 0, fixed);
+    assert_eq!(
+        sessions::client_session(input, seed, fixed),
+        whole,
+        "client events differ fed in pieces"
+    );
+}

@@ -3,7 +3,9 @@
 //! the same events however the input is cut.
 
 use imap_proto::types::{Command, Response};
-use imap_proto_fuzz::sessions::{client_session, server_session, ACCEPT_ALL, SWITCH};
+use imap_proto_fuzz::sessions::{
+    client_session, server_session, ACCEPT_ALL, SPECIAL, SWITCH, TIME,
+};
 use imap_proto_fuzz::strategies;
 use proptest::collection::vec;
 use proptest::prelude::*;
@@ -38,15 +40,18 @@ proptest! {
     /// place depends on the cut), the same events whole and cut.
     #[test]
     fn server_any_input(input in noise(), seed in 1u64.., actions in any::<u64>()) {
-        server_session(&input, seed, actions | SWITCH);
-        let whole = server_session(&input, 0, actions & !SWITCH);
-        prop_assert_eq!(server_session(&input, seed, actions & !SWITCH), whole);
+        server_session(&input, seed, actions | SWITCH | TIME);
+        let fixed = actions & !(SWITCH | TIME);
+        let whole = server_session(&input, 0, fixed);
+        prop_assert_eq!(server_session(&input, seed, fixed), whole);
     }
 
     #[test]
     fn client_any_input(input in noise(), seed in 1u64.., actions in any::<u64>()) {
-        let whole = client_session(&input, 0, actions);
-        prop_assert_eq!(client_session(&input, seed, actions), whole);
+        client_session(&input, seed, actions | SWITCH | TIME);
+        let fixed = actions & !(SWITCH | TIME);
+        let whole = client_session(&input, 0, fixed);
+        prop_assert_eq!(client_session(&input, seed, fixed), whole);
     }
 }
 
@@ -58,7 +63,7 @@ proptest! {
     #[test]
     fn server_valid_stream(cmds in vec(strategies::command(), 1..6), seed in 1u64.., actions in any::<u64>()) {
         let input: Vec<u8> = cmds.iter().flat_map(Command::to_bytes).collect();
-        let actions = (actions | ACCEPT_ALL) & !SWITCH;
+        let actions = (actions | ACCEPT_ALL) & !(SWITCH | TIME | SPECIAL);
         let whole = server_session(&input, 0, actions);
         prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
         prop_assert_eq!(&server_session(&input, seed, actions), &whole);
@@ -67,8 +72,44 @@ proptest! {
     #[test]
     fn client_valid_stream(resps in vec(strategies::response(), 1..6), seed in 1u64.., actions in any::<u64>()) {
         let input: Vec<u8> = resps.iter().flat_map(Response::to_bytes).collect();
+        let actions = actions & !(SWITCH | TIME);
         let whole = client_session(&input, 0, actions);
         prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
         prop_assert_eq!(client_session(&input, seed, actions), whole);
     }
+}
+
+/// The special client lines are reached: with [`SPECIAL`] and every
+/// choice set, AUTHENTICATE is answered with challenges, so the next lines
+/// are SASL responses (the last one cancels), and IDLE with `+`, so the
+/// line after it is `DONE`.
+#[test]
+fn server_reads_special_lines() {
+    let input = b"A1 AUTHENTICATE PLAIN\r\nAGpvZQBwdw==\r\n*\r\nA2 IDLE\r\nDONE\r\nA3 NOOP\r\n";
+    let log = server_session(input, 0, SPECIAL | !0 >> 8);
+    let kinds: Vec<&str> = log
+        .iter()
+        .map(|l| l.split([' ', '(']).next().unwrap_or(""))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            "Command",
+            "AuthenticateData",
+            "AuthenticateCancelled",
+            "Command",
+            "IdleDone",
+            "Command",
+            "state"
+        ],
+        "{log:#?}"
+    );
+    // Without SPECIAL the same lines are commands (and malformed ones).
+    let plain = server_session(input, 0, !0 >> 8);
+    assert!(
+        !plain.iter().any(|l| l.contains("IdleDone")
+            || l.contains("AuthenticateData")
+            || l.contains("AuthenticateCancelled")),
+        "{plain:#?}"
+    );
 }
