@@ -10,7 +10,7 @@
 //! The strategies lean toward the edges of the grammar: empty strings,
 //! 8-bit and non-ASCII bytes, strings that need a literal (CR, LF, NUL,
 //! longer than [`MAX_QUOTED_LEN`](imap_proto::encode::MAX_QUOTED_LEN)),
-//! `NIL`, `*` and `$`, `u32::MAX`, `number64`'s maximum, and nesting deep
+//! `NIL`, `*` and `$`, `u32::MAX`, `number64`'s edges, and nesting deep
 //! but below [`ParseLimits::default`](imap_proto::ParseLimits) (64 levels;
 //! each parenthesized or `NOT`/`OR` level counts one).
 //!
@@ -19,7 +19,7 @@
 //! blind spot of both.
 
 use std::borrow::Cow;
-use std::num::{NonZeroU32, NonZeroU64};
+use std::num::NonZeroU32;
 
 use imap_proto::types::*;
 use imap_proto::{parse_command, parse_response};
@@ -183,22 +183,41 @@ pub fn number() -> S<u32> {
     prop_oneof![Just(0u32), Just(u32::MAX), 0u32..30, any::<u32>()].boxed()
 }
 
-/// `number64` (0 to 2^63 - 1), with its extremes.
-pub fn number64() -> S<u64> {
+/// The edges of the 64-bit numbers: 1, the 32-bit boundary, and
+/// `number64`'s largest value, with their neighbours.
+const EDGES_64: [u64; 6] = [
+    1,
+    2,
+    u32::MAX as u64,
+    u32::MAX as u64 + 1,
+    Number64::MAX.get() - 1,
+    Number64::MAX.get(),
+];
+
+/// `number64` over its whole range (0 to 2^63 - 1), leaning to the edges:
+/// 0, 1, `u32::MAX`, 2^32, `Number64::MAX` and their neighbours, small
+/// values.
+pub fn number64() -> S<Number64> {
     prop_oneof![
-        Just(0u64),
-        Just(NUMBER64_MAX),
-        Just(u64::from(u32::MAX) + 1),
-        0u64..30,
-        0..=NUMBER64_MAX,
+        1 => Just(0u64),
+        2 => select(&EDGES_64[..]),
+        1 => 0u64..30,
+        3 => 0..=Number64::MAX.get(),
     ]
+    .prop_map(|n| Number64::new(n).expect("within number64"))
     .boxed()
 }
 
-fn nz64() -> S<NonZeroU64> {
-    number64()
-        .prop_map(|n| NonZeroU64::new(n).unwrap_or(NonZeroU64::MIN))
-        .boxed()
+/// `nz-number64` over its whole range (1 to 2^63 - 1), leaning to the
+/// edges.
+pub fn nz_number64() -> S<NzNumber64> {
+    prop_oneof![
+        2 => select(&EDGES_64[..]),
+        1 => 1u64..30,
+        3 => 1..=Number64::MAX.get(),
+    ]
+    .prop_map(|n| NzNumber64::new(n).expect("within nz-number64"))
+    .boxed()
 }
 
 /// `date`.
@@ -1078,7 +1097,7 @@ pub fn section() -> S<Section<'static>> {
 
 fn partial() -> S<Option<Partial>> {
     proptest::option::of(
-        (number64(), nz64()).prop_map(|(origin, length)| Partial { origin, length }),
+        (number64(), nz_number64()).prop_map(|(origin, length)| Partial { origin, length }),
     )
     .boxed()
 }

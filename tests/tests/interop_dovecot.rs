@@ -370,8 +370,8 @@ fn client_session_against_dovecot() {
         b"Subject: plain one\r\n\r\n"
     );
     let partial = Partial {
-        origin: 0,
-        length: std::num::NonZeroU64::new(6).unwrap(),
+        origin: Number64::ZERO,
+        length: NzNumber64::new(6).unwrap(),
     };
     let (seen, _) = c.ok(fetch(
         "1",

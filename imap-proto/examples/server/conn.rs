@@ -36,7 +36,7 @@ use imap_proto::types::{
     StatusItem, StoreAction, StoreModifier, Tag, TaggedStatus, Text, UntaggedStatus,
 };
 
-use super::mime::Message;
+use super::mime::{self, Message};
 use super::search::{self, Candidate};
 use super::store::{Mailbox as StoredMailbox, Shared, Wake};
 
@@ -1196,10 +1196,10 @@ impl Conn {
                     } => {
                         let data = m.section(section).map(|mut bytes| {
                             if let Some(p) = partial {
-                                let start = (p.origin as usize).min(bytes.len());
-                                let end = start
-                                    .saturating_add(p.length.get() as usize)
-                                    .min(bytes.len());
+                                let len = |n: u64| usize::try_from(n).unwrap_or(usize::MAX);
+                                let start = len(p.origin.get()).min(bytes.len());
+                                let end =
+                                    start.saturating_add(len(p.length.get())).min(bytes.len());
                                 bytes = bytes[start..end].to_vec();
                             }
                             IString::from(bytes)
@@ -1530,9 +1530,11 @@ fn status_of(
                         .filter(|e| e.flags.contains(&Flag::Deleted))
                         .count() as u32,
                 ),
-                StatusAttribute::Size => {
-                    StatusItem::Size(mb.messages.iter().map(|e| e.message.size()).sum())
-                }
+                StatusAttribute::Size => StatusItem::Size(mime::number64(
+                    (mb.messages.iter())
+                        .map(|e| e.message.size().get())
+                        .fold(0, u64::saturating_add),
+                )),
                 _ => return Err(()),
             })
         })

@@ -8,8 +8,8 @@ use std::ops::Range;
 
 use imap_proto::types::{
     Address, BodyExt1Part, BodyExtMpart, BodyFields, BodyFldParam, BodyStructure, Date, DateTime,
-    Disposition, Envelope, IString, MessageSubtype, MultiPart, NString, PartKind, Section,
-    SectionMsgtext, SectionText, SinglePart,
+    Disposition, Envelope, IString, MessageSubtype, MultiPart, NString, Number64, PartKind,
+    Section, SectionMsgtext, SectionText, SinglePart,
 };
 use mail_parser::{HeaderValue, MessageParser, PartType};
 
@@ -99,8 +99,8 @@ impl Message {
     }
 
     /// The size, for RFC822.SIZE, LARGER and SMALLER.
-    pub fn size(&self) -> u64 {
-        self.raw.len() as u64
+    pub fn size(&self) -> Number64 {
+        number64(self.raw.len() as u64)
     }
 
     /// The header's raw bytes, blank line included.
@@ -392,9 +392,15 @@ fn single(kind: PartKind<'static>, fields: BodyFields<'static>) -> BodyStructure
 }
 
 /// `body-fld-lines`: the number of lines of a text part.
-fn count_lines(b: &[u8]) -> u64 {
+fn count_lines(b: &[u8]) -> Number64 {
     let n = b.iter().filter(|&&c| c == b'\n').count() as u64;
-    n + u64::from(!b.is_empty() && !b.ends_with(b"\n"))
+    number64(n + u64::from(!b.is_empty() && !b.ends_with(b"\n")))
+}
+
+/// A count as a `number64`. Counts of bytes held in memory are far below
+/// 2^63; the limit is kept all the same (a `number64` cannot pass it).
+pub fn number64(n: u64) -> Number64 {
+    Number64::new(n).unwrap_or(Number64::MAX)
 }
 
 /// The ENVELOPE of a parsed message (RFC 9051 §7.5.2). Strings are the

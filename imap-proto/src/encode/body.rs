@@ -125,7 +125,7 @@ impl Encode for SinglePart<'_> {
                 e.sp();
                 self.fields.encode(e);
                 e.sp();
-                e.number(*lines);
+                e.number64(*lines);
             }
             PartKind::Message {
                 subtype,
@@ -142,7 +142,7 @@ impl Encode for SinglePart<'_> {
                 e.sp();
                 body.encode(e);
                 e.sp();
-                e.number(*lines);
+                e.number64(*lines);
             }
         }
         if let Some(x) = &self.extension {
@@ -257,7 +257,7 @@ impl Encode for BodyExtension<'_> {
     fn encode(&self, e: &mut Encoder) {
         match self {
             BodyExtension::NString(s) => nstring(e, s),
-            BodyExtension::Number(n) => e.number(*n),
+            BodyExtension::Number(n) => e.number64(*n),
             BodyExtension::List(l) => e.paren_list(l.as_slice(), |e, x| x.encode(e)),
         }
     }

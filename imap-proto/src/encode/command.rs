@@ -64,7 +64,7 @@ impl Encode for SelectParam<'_> {
                 e.raw(b"QRESYNC (");
                 e.number(u64::from(uid_validity.get()));
                 e.sp();
-                e.number(*mod_seq);
+                e.number64(*mod_seq);
                 if let Some(k) = known_uids {
                     e.sp();
                     k.encode(e);
@@ -305,7 +305,7 @@ impl Encode for CommandBody<'_> {
                 e.paren_list(limits, |e, (name, n)| {
                     name.encode(e);
                     e.sp();
-                    e.number(*n);
+                    e.number64(*n);
                 });
             }
             C::GetMetadata {
@@ -406,7 +406,7 @@ impl Encode for CommandBody<'_> {
                     e.paren_list(modifiers, |e, m| match m {
                         StoreModifier::UnchangedSince(n) => {
                             e.raw(b"UNCHANGEDSINCE ");
-                            e.number(*n);
+                            e.number64(*n);
                         }
                         StoreModifier::Other(x) => x.encode(e),
                     });

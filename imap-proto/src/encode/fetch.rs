@@ -3,6 +3,7 @@
 //! keywords.
 
 use super::{Encode, Encoder};
+use crate::types::Number64;
 use crate::types::{
     FetchArgs, FetchAttribute, FetchAttributes, FetchModifier, MessageDataItem, Partial, Section,
     SectionMsgtext, SectionPart, SectionText,
@@ -97,9 +98,9 @@ impl Encode for Partial {
     /// `"<" number64 "." nz-number64 ">"`.
     fn encode(&self, e: &mut Encoder) {
         e.byte(b'<');
-        e.number(self.origin);
+        e.number64(self.origin);
         e.byte(b'.');
-        e.number(self.length.get());
+        e.number64(self.length.into());
         e.byte(b'>');
     }
 }
@@ -170,7 +171,7 @@ impl Encode for FetchModifier<'_> {
         match self {
             FetchModifier::ChangedSince(n) => {
                 e.raw(b"CHANGEDSINCE ");
-                e.number(*n);
+                e.number64(*n);
             }
             FetchModifier::Vanished => e.raw(b"VANISHED"),
             FetchModifier::Partial(r) => {
@@ -189,10 +190,10 @@ impl Encode for FetchModifier<'_> {
 }
 
 /// `["<" number ">"]` of a response item.
-fn origin(e: &mut Encoder, o: Option<u64>) {
+fn origin(e: &mut Encoder, o: Option<Number64>) {
     if let Some(n) = o {
         e.byte(b'<');
-        e.number(n);
+        e.number64(n);
         e.byte(b'>');
     }
 }
@@ -216,7 +217,7 @@ impl Encode for MessageDataItem<'_> {
             }
             M::Rfc822Size(n) => {
                 e.raw(b"RFC822.SIZE ");
-                e.number(*n);
+                e.number64(*n);
             }
             M::Rfc822(s) => {
                 e.raw(b"RFC822 ");
@@ -268,7 +269,7 @@ impl Encode for MessageDataItem<'_> {
                 e.raw(b"BINARY.SIZE");
                 section_binary(e, section.as_ref());
                 e.sp();
-                e.number(*size);
+                e.number64(*size);
             }
             M::Uid(n) => {
                 e.raw(b"UID ");
@@ -276,7 +277,7 @@ impl Encode for MessageDataItem<'_> {
             }
             M::ModSeq(n) => {
                 e.raw(b"MODSEQ (");
-                e.number(*n);
+                e.number64(*n);
                 e.byte(b')');
             }
             M::EmailId(o) => {

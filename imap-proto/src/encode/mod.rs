@@ -11,7 +11,7 @@
 //! the same value.
 
 use crate::fast;
-use crate::types::LiteralMode;
+use crate::types::{LiteralMode, Number64};
 
 pub(crate) mod core;
 
@@ -185,6 +185,12 @@ impl Encoder {
             }
         }
         self.out.bytes.extend_from_slice(&buf[k..]);
+    }
+
+    /// A `number64`: its digits, as [`Encoder::number`] writes them.
+    #[inline]
+    pub(crate) fn number64(&mut self, n: Number64) {
+        self.number(n.get());
     }
 
     /// Ends the message with CRLF and returns it.

@@ -4,6 +4,7 @@
 
 use super::core::flag_list;
 use super::{Encode, EncodeOptions, Encoded, Encoder};
+use crate::types::Number64;
 use crate::types::{
     CharsetName, CodeText, ContinueRequest, Data, Delimiter, ListExtendedItem, MailboxAttribute,
     MailboxList, MetadataCode, MetadataEntries, MetadataValue, NamespaceDescr, ObjectId, RespText,
@@ -215,7 +216,7 @@ impl Encode for ResponseCode<'_> {
             }
             R::HighestModSeq(n) => {
                 e.raw(b"HIGHESTMODSEQ ");
-                e.number(*n);
+                e.number64(*n);
             }
             R::Modified(s) => {
                 e.raw(b"MODIFIED ");
@@ -316,7 +317,7 @@ impl Encode for StatusItem<'_> {
             | StatusItem::Deleted(n)
             | StatusItem::Recent(n) => e.number(u64::from(*n)),
             StatusItem::Size(n) | StatusItem::HighestModSeq(n) | StatusItem::DeletedStorage(n) => {
-                e.number(*n)
+                e.number64(*n)
             }
             StatusItem::MailboxId(o) => paren_objectid(e, o),
             StatusItem::AppendLimit(Some(n)) => e.number(u64::from(*n)),
@@ -360,14 +361,14 @@ fn namespace(e: &mut Encoder, n: &Option<Vec<NamespaceDescr<'_>>>) {
     }
 }
 
-fn search_numbers(e: &mut Encoder, numbers: &[u32], modseq: Option<u64>) {
+fn search_numbers(e: &mut Encoder, numbers: &[u32], modseq: Option<Number64>) {
     for n in numbers {
         e.sp();
         e.number(u64::from(*n));
     }
     if let Some(m) = modseq {
         e.raw(b" (MODSEQ ");
-        e.number(m);
+        e.number64(m);
         e.byte(b')');
     }
 }
@@ -487,9 +488,9 @@ impl Encode for Data<'_> {
                 e.paren_list(resources, |e, r| {
                     r.name.encode(e);
                     e.sp();
-                    e.number(r.usage);
+                    e.number64(r.usage);
                     e.sp();
-                    e.number(r.limit);
+                    e.number64(r.limit);
                 });
             }
             Data::QuotaRoot { mailbox, roots } => {

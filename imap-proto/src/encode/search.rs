@@ -34,7 +34,7 @@ impl Encode for SearchKey<'_> {
             K::Keyword(a) => (b"KEYWORD", Some(a)),
             K::Larger(n) => {
                 e.raw(b"LARGER ");
-                e.number(*n);
+                e.number64(*n);
                 return;
             }
             K::New => (b"NEW", None),
@@ -56,7 +56,7 @@ impl Encode for SearchKey<'_> {
             K::Since(d) => (b"SINCE", Some(d)),
             K::Smaller(n) => {
                 e.raw(b"SMALLER ");
-                e.number(*n);
+                e.number64(*n);
                 return;
             }
             K::Subject(s) => (b"SUBJECT", Some(s)),
@@ -84,7 +84,7 @@ impl Encode for SearchKey<'_> {
                         ModSeqEntryType::All => b" all ",
                     });
                 }
-                e.number(*value);
+                e.number64(*value);
                 return;
             }
             K::Older(n) => {
@@ -295,7 +295,7 @@ impl Encode for ESearchReturnData<'_> {
             }
             D::ModSeq(n) => {
                 e.raw(b"MODSEQ ");
-                e.number(*n);
+                e.number64(*n);
             }
             D::AddTo(v) => {
                 e.raw(b"ADDTO ");

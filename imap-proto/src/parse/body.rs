@@ -361,7 +361,7 @@ fn body_fld_octets(i: &[u8]) -> PResult<'_, u32> {
 /// Lenient: `-1` reads as 0.
 fn body_fld_lines(i: &[u8]) -> PResult<'_, Number64> {
     if let Some(r) = minus_one(i) {
-        return Ok((r, 0));
+        return Ok((r, Number64::ZERO));
     }
     number64(i)
 }

@@ -7,8 +7,8 @@ use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
-    NUMBER64_MAX,
+    LiteralMode, Mailbox, NString, Number64, NzNumber, NzNumber64, RawValue, SeqNumber, Sequence,
+    SequenceSet, Tag, Text,
 };
 
 /// `SP = %x20` (RFC 5234). Lenient: a run of spaces counts as one, since
@@ -124,12 +124,27 @@ pub(crate) fn nz_number(i: &[u8]) -> PResult<'_, NzNumber> {
     }
 }
 
-/// `number64 = 1*DIGIT` (RFC 9051 §9): at most 2^63 - 1.
-pub(crate) fn number64(i: &[u8]) -> PResult<'_, u64> {
+/// `number64 = 1*DIGIT` (RFC 9051 §9): at most 2^63 - 1. The one parser
+/// of every 64-bit number of the grammar (sizes, offsets, mod-sequences);
+/// a larger value is refused at its first digit.
+pub(crate) fn number64(i: &[u8]) -> PResult<'_, Number64> {
     match fast::digits(i) {
         (0, _) => fail(i, "number64"),
-        (n, Some(v)) if v <= NUMBER64_MAX => Ok((&i[n..], v)),
-        _ => fail(i, "number64 (at most 2^63-1)"),
+        (n, v) => match v.and_then(Number64::new) {
+            Some(v) => Ok((&i[n..], v)),
+            None => fail(i, "number64 (at most 2^63-1)"),
+        },
+    }
+}
+
+/// `nz-number64 = digit-nz *DIGIT` (RFC 9051 §9): 1 to 2^63 - 1. Lenient
+/// like [`number64`]: leading zeros are taken (`007` is 7), as they always
+/// were in a partial's length; 0 is refused at its first digit.
+pub(crate) fn nz_number64(i: &[u8]) -> PResult<'_, NzNumber64> {
+    let (rest, v) = number64(i)?;
+    match NzNumber64::try_from(v) {
+        Ok(v) => Ok((rest, v)),
+        Err(_) => fail(i, "nz-number64 (at least 1)"),
     }
 }
 
@@ -190,6 +205,7 @@ pub(crate) fn literal_header(i: &[u8]) -> PResult<'_, (u64, LiteralMode, bool)> 
     };
     let (i, ()) = byte(b'{', "literal")(i)?;
     let (i, n) = number64(i)?;
+    let n = n.get();
     let (i, mode) = match i.first() {
         Some(b'+') => (&i[1..], LiteralMode::NonSync),
         _ => (i, LiteralMode::Sync),
@@ -572,8 +588,17 @@ mod tests {
         assert!(number(b"4294967296").is_err());
         assert!(nz_number(b"0").is_err());
         assert!(nz_number(b"01").is_err());
-        assert_eq!(number64(b"9223372036854775807").unwrap().1, NUMBER64_MAX);
+        assert_eq!(number64(b"9223372036854775807").unwrap().1, Number64::MAX);
         assert!(number64(b"9223372036854775808").is_err());
+        assert!(number64(b"18446744073709551616").is_err());
+        assert_eq!(number64(b"0)").unwrap(), (&b")"[..], Number64::ZERO));
+        assert_eq!(
+            nz_number64(b"9223372036854775807").unwrap().1,
+            NzNumber64::MAX
+        );
+        assert_eq!(nz_number64(b"01").unwrap().1, NzNumber64::MIN);
+        assert!(nz_number64(b"0").is_err());
+        assert!(nz_number64(b"9223372036854775808").is_err());
     }
 
     #[test]

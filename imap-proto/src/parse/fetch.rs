@@ -4,31 +4,19 @@
 //! (RFC 7162), OBJECTID (RFC 8474), SAVEDATE (RFC 8514), PREVIEW (RFC 8970,
 //! and Dovecot's SNIPPET) and PARTIAL (RFC 9394).
 
-use std::num::NonZeroU64;
-
 use super::body::{body, envelope};
 use super::core::{
-    ascii, astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, nz_number,
-    paren_list, raw_value, sequence_set, sp,
+    ascii, astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, number64,
+    nz_number, nz_number64, paren_list, raw_value, sequence_set, sp,
 };
 use super::{fail, Depth, PResult};
 use crate::fast::{self, is_objectid_char};
 use crate::types::{item_keyword_len, item_name_len};
 use crate::types::{
     Atom, FetchArgs, FetchAttribute, FetchAttributeName, FetchAttributes, FetchModifier,
-    FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, ObjectId, Partial,
-    PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
+    FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, Number64, ObjectId,
+    Partial, PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
 };
-
-/// `1*DIGIT` read into a `u64`: lenient beyond `number64` (any `u64` is
-/// taken), so that every value this crate can hold parses back.
-fn number_u64(i: &[u8]) -> PResult<'_, u64> {
-    match fast::digits(i) {
-        (0, _) => fail(i, "number"),
-        (n, Some(v)) => Ok((&i[n..], v)),
-        (_, None) => fail(i, "number (too large)"),
-    }
-}
 
 /// After `"FETCH"`: `SP sequence-set SP ("ALL" / "FULL" / "FAST" /
 /// fetch-att / "(" fetch-att *(SP fetch-att) ")") [fetch-modifiers]`
@@ -333,27 +321,26 @@ pub(crate) fn header_list(i: &[u8]) -> PResult<'_, Vec<crate::types::AString<'_>
 }
 
 /// `[partial]`, `partial = "<" number64 "." nz-number64 ">"` (RFC 9051 §9).
+/// Lenient: the length may have leading zeros (`<0.010>`).
 fn opt_partial(i: &[u8]) -> PResult<'_, Option<Partial>> {
     if i.first() != Some(&b'<') {
         return Ok((i, None));
     }
-    let (r, origin) = number_u64(&i[1..])?;
+    let (r, origin) = number64(&i[1..])?;
     let (r, ()) = byte(b'.', "\".\" in a partial")(r)?;
-    let (r2, length) = number_u64(r)?;
-    let Some(length) = NonZeroU64::new(length) else {
-        return fail(r, "nz-number64 (a partial length of at least 1)");
-    };
-    let (r, ()) = byte(b'>', "\">\" closing a partial")(r2)?;
+    let (r, length) = nz_number64(r)?;
+    let (r, ()) = byte(b'>', "\">\" closing a partial")(r)?;
     Ok((r, Some(Partial { origin, length })))
 }
 
 /// `["<" number ">"]`: the origin octet of a partial FETCH response item
-/// (RFC 9051 §9 `msg-att-static`).
-fn opt_origin(i: &[u8]) -> PResult<'_, Option<u64>> {
+/// (RFC 9051 §9 `msg-att-static`), read as a `number64` like the origin of
+/// the request's `partial`.
+fn opt_origin(i: &[u8]) -> PResult<'_, Option<Number64>> {
     if i.first() != Some(&b'<') {
         return Ok((i, None));
     }
-    let (r, n) = number_u64(&i[1..])?;
+    let (r, n) = number64(&i[1..])?;
     let (r, ()) = byte(b'>', "\">\" closing the origin octet")(r)?;
     Ok((r, Some(n)))
 }
@@ -389,7 +376,7 @@ fn fetch_modifier(i: &[u8], depth: Depth) -> PResult<'_, FetchModifier<'_>> {
     let (r, name) = tagged_ext_label(i)?;
     if name.eq_ignore_ascii_case(b"CHANGEDSINCE") {
         let (r, ()) = sp(r)?;
-        let (r, n) = number_u64(r)?;
+        let (r, n) = number64(r)?;
         return Ok((r, FetchModifier::ChangedSince(n)));
     }
     if name.eq_ignore_ascii_case(b"VANISHED") {
@@ -476,7 +463,8 @@ fn nstring_or_literal8(i: &[u8]) -> PResult<'_, NString<'_>> {
 /// "RFC822" [".HEADER" / ".TEXT"] SP nstring / "BODY" ["STRUCTURE"] SP body
 /// / "BODY" section ["<" number ">"] SP nstring / "BINARY" section-binary
 /// ["<" number ">"] SP (nstring / literal8) / "BINARY.SIZE" section-binary
-/// SP number / "UID" SP uniqueid`, `"MODSEQ" SP "(" permsg-modsequence
+/// SP number / "UID" SP uniqueid` (the origins and BINARY.SIZE read as
+/// `number64`), `"MODSEQ" SP "(" permsg-modsequence
 /// ")"` (RFC 7162), `"EMAILID" SP "(" objectid ")" / "THREADID" SP ("("
 /// objectid ")" / nil)` (RFC 8474), `"SAVEDATE" SP (date-time / nil)` (RFC
 /// 8514), `"PREVIEW" SP nstring` (RFC 8970), Dovecot's `"SNIPPET" SP "("
@@ -522,7 +510,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             b"BINARY.SIZE" => {
                 let (r, section) = section_binary(r)?;
                 let (r, ()) = sp(r)?;
-                let (r, size) = number_u64(r)?;
+                let (r, size) = number64(r)?;
                 Ok((r, M::BinarySize { section, size }))
             }
             _ => other_item(i, d),
@@ -536,7 +524,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
         b"FLAGS" => flag_list(r).map(|(r, f)| (r, M::Flags(f))),
         b"ENVELOPE" => envelope(r, d).map(|(r, e)| (r, M::Envelope(Box::new(e)))),
         b"INTERNALDATE" => date_time(r).map(|(r, t)| (r, M::InternalDate(t))),
-        b"RFC822.SIZE" => number_u64(r).map(|(r, n)| (r, M::Rfc822Size(n))),
+        b"RFC822.SIZE" => number64(r).map(|(r, n)| (r, M::Rfc822Size(n))),
         b"RFC822" => nstring(r).map(|(r, s)| (r, M::Rfc822(s))),
         b"RFC822.HEADER" => nstring(r).map(|(r, s)| (r, M::Rfc822Header(s))),
         b"RFC822.TEXT" => nstring(r).map(|(r, s)| (r, M::Rfc822Text(s))),
@@ -545,7 +533,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
         b"UID" => nz_number(r).map(|(r, n)| (r, M::Uid(n))),
         b"MODSEQ" => {
             let (r, ()) = byte(b'(', "\"(\" before a mod-sequence-value")(r)?;
-            let (r, n) = number_u64(r)?;
+            let (r, n) = number64(r)?;
             let (r, ()) = byte(b')', "\")\" after a mod-sequence-value")(r)?;
             Ok((r, M::ModSeq(n)))
         }

@@ -246,3 +246,32 @@ pub(crate) fn finish<'a, T>(input: &'a [u8], r: PResult<'a, T>) -> Result<(T, us
         }
     }
 }
+
+/// Test helper for the edges of `number64` in one whole message: `template`
+/// holds `#` where the number goes. With 2^63 - 1, `parse` must succeed and
+/// give back the number it read and the message encoded anew, which must be
+/// the template's bytes exactly; with 2^63 the message must be refused at
+/// the offset of `#`, the error naming `number64`.
+#[cfg(test)]
+pub(crate) fn check_number64_edges(
+    template: &str,
+    parse: impl Fn(&[u8]) -> Result<(crate::types::Number64, Vec<u8>), ParseError>,
+) {
+    let at = template.find('#').expect("a # in the template");
+    let max = template.replacen('#', "9223372036854775807", 1);
+    let (n, again) = parse(max.as_bytes()).unwrap_or_else(|e| panic!("{max:?}: {e}"));
+    assert_eq!(n, crate::types::Number64::MAX, "{max:?}");
+    assert_eq!(String::from_utf8_lossy(&again), max);
+    let over = template.replacen('#', "9223372036854775808", 1);
+    match parse(over.as_bytes()) {
+        Err(
+            e @ ParseError::Invalid {
+                offset, expected, ..
+            },
+        ) => {
+            assert_eq!(offset, at, "{over:?}: {e}");
+            assert!(expected.contains("number64"), "{over:?}: {e}");
+        }
+        other => panic!("{over:?} gave {other:?}"),
+    }
+}

@@ -18,8 +18,9 @@ use crate::fast;
 use crate::types::{
     AString, Atom, CharsetName, CodeText, Condition, ContinueRequest, Data, Delimiter,
     ListExtendedItem, ListExtendedOther, MailboxAttribute, MailboxList, MetadataCode,
-    MetadataEntries, MetadataValue, NamespaceDescr, ObjectId, OtherCode, OtherData, QuotaResource,
-    RespText, Response, ResponseCode, State, StatusItem, StatusOther, TaggedStatus, UntaggedStatus,
+    MetadataEntries, MetadataValue, NamespaceDescr, Number64, ObjectId, OtherCode, OtherData,
+    QuotaResource, RespText, Response, ResponseCode, State, StatusItem, StatusOther, TaggedStatus,
+    UntaggedStatus,
 };
 
 /// `response = *(continue-req / response-data) response-done` (RFC 9051
@@ -652,7 +653,7 @@ fn status_att_val(i: &[u8], depth: Depth) -> PResult<'_, StatusItem<'_>> {
         let (r, n) = number(r)?;
         return Ok((r, f(n)));
     }
-    let big: Option<fn(u64) -> StatusItem<'static>> = match up {
+    let big: Option<fn(Number64) -> StatusItem<'static>> = match up {
         b"SIZE" => Some(StatusItem::Size),
         b"HIGHESTMODSEQ" => Some(StatusItem::HighestModSeq),
         b"DELETED-STORAGE" => Some(StatusItem::DeletedStorage),
@@ -687,7 +688,7 @@ fn status_att_val(i: &[u8], depth: Depth) -> PResult<'_, StatusItem<'_>> {
 /// `*(SP nz-number) [SP search-sort-mod-seq]`, `search-sort-mod-seq = "("
 /// "MODSEQ" SP mod-sequence-value ")"` (RFC 9051 §9, RFC 5256, RFC 7162),
 /// after `SEARCH` or `SORT`. Lenient: 0 is taken as a number.
-fn search_numbers(mut i: &[u8]) -> PResult<'_, (Vec<u32>, Option<u64>)> {
+fn search_numbers(mut i: &[u8]) -> PResult<'_, (Vec<u32>, Option<Number64>)> {
     let mut nums = Vec::new();
     loop {
         let Some(b' ') = i.first() else {

@@ -10,7 +10,8 @@
 //!
 //! The generators lean toward the edges: empty strings, 8-bit and
 //! non-ASCII bytes, strings that need a literal (CR, LF, NUL, long ones),
-//! `NIL`, `*` and `$`, `u32::MAX`, and nesting deep but within
+//! `NIL`, `*` and `$`, `u32::MAX`, the edges of `number64` (up to 2^63 - 1),
+//! and nesting deep but within
 //! [`ParseLimits::default`](crate::ParseLimits).
 //!
 //! Values are owned (`'static`), whatever lifetime the impl names.
@@ -22,7 +23,7 @@
 //! through [`MailboxAttribute`]).
 
 use std::borrow::Cow;
-use std::num::{NonZeroU32, NonZeroU64};
+use std::num::NonZeroU32;
 
 use ::arbitrary::{Arbitrary, Result, Unstructured};
 
@@ -279,19 +280,38 @@ fn gen_u32(u: &mut Unstructured<'_>) -> Result<u32> {
     })
 }
 
-/// `number64`: 0 to 2^63 - 1.
-fn gen_n64(u: &mut Unstructured<'_>) -> Result<u64> {
-    Ok(match small(u, 5)? {
+/// Edges of the 64-bit numbers: 1, the 32-bit boundary, `number64`'s
+/// largest value and their neighbours.
+const EDGES_64: &[u64] = &[
+    1,
+    2,
+    u32::MAX as u64,
+    u32::MAX as u64 + 1,
+    Number64::MAX.get() - 1,
+    Number64::MAX.get(),
+];
+
+/// `number64`, over its whole range (0 to 2^63 - 1), leaning to the edges:
+/// 0, [`EDGES_64`], small values.
+fn gen_n64(u: &mut Unstructured<'_>) -> Result<Number64> {
+    let n = match small(u, 5)? {
         0 => 0,
-        1 => NUMBER64_MAX,
-        2 => u64::from(u32::MAX) + 1,
+        1 | 2 => pick(u, EDGES_64)?,
         3 => u.int_in_range(0..=20)?,
-        _ => u.int_in_range(0..=NUMBER64_MAX)?,
-    })
+        _ => u.int_in_range(0..=Number64::MAX.get())?,
+    };
+    Ok(Number64::new(n).expect("within number64"))
 }
 
-fn gen_nz64(u: &mut Unstructured<'_>) -> Result<NonZeroU64> {
-    Ok(NonZeroU64::new(gen_n64(u)?).unwrap_or(NonZeroU64::MIN))
+/// `nz-number64`, over its whole range (1 to 2^63 - 1), leaning to the
+/// edges.
+fn gen_nz64(u: &mut Unstructured<'_>) -> Result<NzNumber64> {
+    let n = match small(u, 4)? {
+        0 | 1 => pick(u, EDGES_64)?,
+        2 => u.int_in_range(1..=20)?,
+        _ => u.int_in_range(1..=Number64::MAX.get())?,
+    };
+    Ok(NzNumber64::new(n).expect("within nz-number64"))
 }
 
 fn gen_date(u: &mut Unstructured<'_>) -> Result<Date> {
@@ -1332,7 +1352,7 @@ fn gen_item_name(u: &mut Unstructured<'_>) -> Result<MessageDataItemName<'static
 
 fn gen_message_data_item(u: &mut Unstructured<'_>, d: u32) -> Result<MessageDataItem<'static>> {
     use MessageDataItem as M;
-    let origin = |u: &mut Unstructured<'_>| -> Result<Option<u64>> {
+    let origin = |u: &mut Unstructured<'_>| -> Result<Option<Number64>> {
         Ok(if u.arbitrary()? {
             Some(gen_n64(u)?)
         } else {
@@ -2103,7 +2123,7 @@ fn gen_single_part(u: &mut Unstructured<'_>) -> Result<SinglePart<'static>> {
     Ok(SinglePart {
         kind: PartKind::Text {
             subtype: Some(IString::from("PLAIN")),
-            lines: 0,
+            lines: Number64::ZERO,
         },
         fields: gen_body_fields(u)?,
         extension: None,
@@ -2325,6 +2345,8 @@ arbitrary_via! {
     Text<'a> => gen_text;
     ObjectId<'a> => gen_objectid;
     RawValue<'a> => gen_raw_value;
+    Number64 => gen_n64;
+    NzNumber64 => gen_nz64;
     Date => gen_date;
     DateTime => gen_datetime;
     Flag<'a> => gen_flag;
@@ -2485,6 +2507,8 @@ mod tests {
             Text<'_>,
             ObjectId<'_>,
             RawValue<'_>,
+            Number64,
+            NzNumber64,
             Date,
             DateTime,
             Flag<'_>,

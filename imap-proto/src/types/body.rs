@@ -173,7 +173,7 @@ fn param_lookup<'p, 'a>(params: &'p BodyFldParam<'a>, name: &str) -> Option<&'p 
 /// ```
 /// use imap_proto::types::{BodyFields, BodyStructure, MultiPart, PartKind, SinglePart};
 /// let text = BodyStructure::Single(SinglePart {
-///     kind: PartKind::Text { subtype: Some("PLAIN".into()), lines: 3 },
+///     kind: PartKind::Text { subtype: Some("PLAIN".into()), lines: 3u32.into() },
 ///     fields: BodyFields { octets: 42, ..BodyFields::default() },
 ///     extension: None,
 /// });
@@ -542,7 +542,7 @@ impl BodyExtension<'_> {
 /// ```
 /// use imap_proto::types::{BodyExtension, BodyExtensionList};
 /// assert!(BodyExtensionList::new(vec![]).is_err());
-/// let l = BodyExtensionList::new(vec![BodyExtension::Number(1)]).unwrap();
+/// let l = BodyExtensionList::new(vec![BodyExtension::Number(1u32.into())]).unwrap();
 /// assert_eq!(l.as_slice().len(), 1);
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 
 use super::capability::Capability;
+use super::core::Number64;
 use super::core::{cow_bytes_owned, AString, Atom, Literal, NString, RawValue, Secret, Tag};
 use super::datetime::DateTime;
 use super::fetch::FetchArgs;
@@ -66,8 +67,9 @@ pub enum SelectParam<'a> {
     QResync {
         /// The UIDVALIDITY the client knows.
         uid_validity: std::num::NonZeroU32,
-        /// The last known mod-sequence.
-        mod_seq: u64,
+        /// The last known mod-sequence (`mod-sequence-value`, at most
+        /// 2^63 - 1; 0 is accepted).
+        mod_seq: Number64,
         /// `known-uids = sequence-set`.
         known_uids: Option<SequenceSet>,
         /// `seq-match-data = "(" known-sequence-set SP known-uid-set ")"`.
@@ -163,8 +165,8 @@ pub enum StoreAction {
 /// `store-modifier` (RFC 4466 §2.5, RFC 7162 §3.1.3).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StoreModifier<'a> {
-    /// `UNCHANGEDSINCE mod-sequence-valzer`
-    UnchangedSince(u64),
+    /// `UNCHANGEDSINCE mod-sequence-valzer` (0 to 2^63 - 1).
+    UnchangedSince(Number64),
     /// Any other modifier.
     Other(TaggedExtension<'a>),
 }
@@ -307,8 +309,9 @@ pub enum CommandBody<'a> {
     SetQuota {
         /// The quota root.
         root: AString<'a>,
-        /// Resource names (`STORAGE`...) with their new limits.
-        limits: Vec<(Atom<'a>, u64)>,
+        /// Resource names (`STORAGE`...) with their new limits
+        /// (`resource-limit = number64`).
+        limits: Vec<(Atom<'a>, Number64)>,
     },
     /// `GETMETADATA [SP options] SP mailbox SP entries` (RFC 5464)
     GetMetadata {

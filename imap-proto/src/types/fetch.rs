@@ -5,11 +5,11 @@
 //! SNIPPET form) and PARTIAL (RFC 9394).
 
 use std::borrow::Cow;
-use std::num::NonZeroU64;
 
 use super::body::{BodyStructure, Envelope};
 use super::core::ObjectId;
 use super::core::{cow_str_owned, AString, Atom, NString, NzNumber, RawValue, ValidationError};
+use super::core::{Number64, NzNumber64};
 use super::datetime::DateTime;
 use super::flag::Flag;
 use super::search::PartialRange;
@@ -428,22 +428,33 @@ impl std::fmt::Display for SectionPart {
 }
 
 /// `partial = "<" number64 "." nz-number64 ">"` (RFC 9051 §9): a range of
-/// octets, `<origin.length>`. Any `u64` is accepted by the parser, so every
-/// value round-trips.
+/// octets, `<origin.length>`.
+///
+/// The fields stay public: each is valid on its own by its type (at most
+/// 2^63 - 1, the length not 0), and the grammar asks nothing of the two
+/// together (`origin + length` may pass 2^63 - 1), so every value encodes
+/// to a `partial` that parses back to it.
+///
+/// ```
+/// use imap_proto::types::{Number64, NzNumber64, Partial};
+/// let p = Partial { origin: Number64::ZERO, length: NzNumber64::MAX };
+/// assert_eq!(p.length.get(), (1 << 63) - 1);
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct Partial {
     /// Offset of the first octet, from 0.
-    pub origin: u64,
+    pub origin: Number64,
     /// How many octets at most.
-    pub length: NonZeroU64,
+    pub length: NzNumber64,
 }
 
 /// A FETCH modifier (RFC 4466 `fetch-modifier`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum FetchModifier<'a> {
-    /// `"CHANGEDSINCE" SP mod-sequence-value` (RFC 7162 §3.1.4).
-    ChangedSince(u64),
+    /// `"CHANGEDSINCE" SP mod-sequence-value` (RFC 7162 §3.1.4; 0
+    /// accepted).
+    ChangedSince(Number64),
     /// `VANISHED` (RFC 7162 §3.2.6; UID FETCH only).
     Vanished,
     /// `"PARTIAL" SP partial-range` (RFC 9394).
@@ -506,7 +517,7 @@ pub enum MessageDataItem<'a> {
     /// `"INTERNALDATE" SP date-time`.
     InternalDate(DateTime),
     /// `"RFC822.SIZE" SP number64`.
-    Rfc822Size(u64),
+    Rfc822Size(Number64),
     /// `"RFC822" SP nstring` (RFC 3501).
     Rfc822(NString<'a>),
     /// `"RFC822.HEADER" SP nstring` (RFC 3501).
@@ -521,8 +532,10 @@ pub enum MessageDataItem<'a> {
     BodySection {
         /// Which part of the message.
         section: Section<'a>,
-        /// The origin octet, when the client asked for a partial fetch.
-        origin: Option<u64>,
+        /// The origin octet, when the client asked for a partial fetch. A
+        /// `number64`, as the origin of the request's `partial` is (the
+        /// grammar's `number` is widened).
+        origin: Option<Number64>,
         /// The content.
         data: NString<'a>,
     },
@@ -533,8 +546,9 @@ pub enum MessageDataItem<'a> {
     Binary {
         /// The part; `None` is `[]`.
         section: Option<SectionPart>,
-        /// The origin octet, when the client asked for a partial fetch.
-        origin: Option<u64>,
+        /// The origin octet, when the client asked for a partial fetch (a
+        /// `number64`, as for `BodySection`).
+        origin: Option<Number64>,
         /// The decoded content.
         data: NString<'a>,
     },
@@ -542,13 +556,15 @@ pub enum MessageDataItem<'a> {
     BinarySize {
         /// The part; `None` is `[]`.
         section: Option<SectionPart>,
-        /// The decoded size in octets.
-        size: u64,
+        /// The decoded size in octets: a `number64` (the grammar's
+        /// `number` is widened, as RFC 9051 did for `RFC822.SIZE`).
+        size: Number64,
     },
     /// `"UID" SP uniqueid`.
     Uid(NzNumber),
-    /// `"MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162 §3.1.4).
-    ModSeq(u64),
+    /// `"MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162 §3.1.4; 0
+    /// accepted).
+    ModSeq(Number64),
     /// `"EMAILID" SP "(" objectid ")"` (RFC 8474).
     EmailId(ObjectId<'a>),
     /// `"THREADID" SP ("(" objectid ")" / nil)` (RFC 8474).

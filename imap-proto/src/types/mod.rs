@@ -26,8 +26,8 @@ pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::command::*;
 pub use self::core::{
-    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, ObjectId, RawValue,
-    Secret, Tag, Text, ValidationError, NUMBER64_MAX,
+    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, NzNumber64,
+    ObjectId, RawValue, Secret, Tag, Text, ValidationError,
 };
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;

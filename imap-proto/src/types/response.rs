@@ -12,6 +12,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use super::core::Number64;
 use super::core::{cow_str_owned, AString, Atom, Escaped, IString, NString, RawValue, Tag, Text};
 use super::core::{NzNumber, ObjectId, ValidationError};
 use super::{
@@ -325,8 +326,8 @@ pub enum ResponseCode<'a> {
     UnknownCte,
     /// `REFERRAL SP imap-url` (RFC 2221), the URL(s) as sent.
     Referral(CodeText<'a>),
-    /// `HIGHESTMODSEQ SP mod-sequence-value` (RFC 7162).
-    HighestModSeq(u64),
+    /// `HIGHESTMODSEQ SP mod-sequence-value` (RFC 7162; 0 accepted).
+    HighestModSeq(Number64),
     /// `NOMODSEQ` (RFC 7162).
     NoModSeq,
     /// `MODIFIED SP sequence-set` (RFC 7162).
@@ -652,7 +653,7 @@ pub enum Data<'a> {
         /// The matching numbers.
         numbers: Vec<u32>,
         /// `(MODSEQ n)`: the highest mod-sequence of the matches (RFC 7162).
-        modseq: Option<u64>,
+        modseq: Option<Number64>,
     },
     /// `esearch-response` (RFC 4731, RFC 9051).
     ESearch(ESearchResponse<'a>),
@@ -662,7 +663,7 @@ pub enum Data<'a> {
         /// The numbers, in sort order.
         numbers: Vec<u32>,
         /// `(MODSEQ n)` (RFC 7162).
-        modseq: Option<u64>,
+        modseq: Option<Number64>,
     },
     /// `thread-data = "THREAD" [SP 1*thread-list]` (RFC 5256).
     Thread(Vec<Thread<'a>>),
@@ -1071,15 +1072,15 @@ pub enum StatusItem<'a> {
     /// `DELETED SP number` (RFC 9051, RFC 9208).
     Deleted(u32),
     /// `SIZE SP number64` (RFC 8438, RFC 9051).
-    Size(u64),
+    Size(Number64),
     /// `RECENT SP number` (RFC 3501).
     Recent(u32),
     /// `HIGHESTMODSEQ SP mod-sequence-valzer` (RFC 7162).
-    HighestModSeq(u64),
+    HighestModSeq(Number64),
     /// `MAILBOXID SP "(" objectid ")"` (RFC 8474).
     MailboxId(ObjectId<'a>),
     /// `DELETED-STORAGE SP number64` (RFC 9208).
-    DeletedStorage(u64),
+    DeletedStorage(Number64),
     /// `APPENDLIMIT SP (number / nil)` (RFC 7889).
     AppendLimit(Option<u32>),
     /// An item this crate does not know, kept as sent.
@@ -1189,10 +1190,10 @@ pub struct QuotaResource<'a> {
     /// `resource-name`: `STORAGE`, `MESSAGE`, `MAILBOX`,
     /// `ANNOTATION-STORAGE` or another atom, as sent.
     pub name: Atom<'a>,
-    /// Current usage.
-    pub usage: u64,
-    /// The limit.
-    pub limit: u64,
+    /// Current usage (`resource-usage = number64`).
+    pub usage: Number64,
+    /// The limit (`resource-limit = number64`).
+    pub limit: Number64,
 }
 
 impl QuotaResource<'_> {

@@ -198,3 +198,44 @@ fn tagged_ext_value_after_doubled_spaces() {
     let round = round_trip(b"A1 SELECT INBOX (XA   5)\r\n");
     assert!(matches!(round, CommandBody::Select { params, .. } if params.len() == 1));
 }
+
+/// The one number64 of a command: a STORE modifier, a QRESYNC mod-sequence,
+/// a SETQUOTA limit, a LARGER, SMALLER or MODSEQ search key.
+fn command_number(line: &[u8]) -> Result<(crate::types::Number64, Vec<u8>), ParseError> {
+    use crate::types::{SearchKey as K, StoreModifier};
+    let (c, _) = parse_command(line)?;
+    let n = match &c.body {
+        CommandBody::Store { modifiers, .. } => match modifiers.as_slice() {
+            [StoreModifier::UnchangedSince(n)] => *n,
+            v => panic!("unexpected {v:?}"),
+        },
+        CommandBody::Select { params, .. } => match params.as_slice() {
+            [SelectParam::QResync { mod_seq, .. }] => *mod_seq,
+            v => panic!("unexpected {v:?}"),
+        },
+        CommandBody::SetQuota { limits, .. } => match limits.as_slice() {
+            [(_, n)] => *n,
+            v => panic!("unexpected {v:?}"),
+        },
+        CommandBody::Search { args, .. } => match args.keys.as_slice() {
+            [K::Larger(n) | K::Smaller(n) | K::ModSeq { value: n, .. }] => *n,
+            v => panic!("unexpected {v:?}"),
+        },
+        b => panic!("unexpected {b:?}"),
+    };
+    Ok((n, c.to_bytes()))
+}
+
+#[test]
+fn number64_edges() {
+    use crate::parse::check_number64_edges as edges;
+    edges(
+        "A1 STORE 1 (UNCHANGEDSINCE #) +FLAGS (\\Seen)\r\n",
+        command_number,
+    );
+    edges("A1 SELECT INBOX (QRESYNC (1 #))\r\n", command_number);
+    edges("A1 SETQUOTA \"\" (STORAGE #)\r\n", command_number);
+    edges("A1 SEARCH LARGER #\r\n", command_number);
+    edges("A1 SEARCH SMALLER #\r\n", command_number);
+    edges("A1 SEARCH MODSEQ #\r\n", command_number);
+}

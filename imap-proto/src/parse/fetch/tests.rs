@@ -1,9 +1,9 @@
-use std::num::{NonZeroU32, NonZeroU64};
+use std::num::NonZeroU32;
 
 use super::*;
 use crate::encode::{Encode, EncodeOptions, Encoder};
 use crate::parse::ParseLimits;
-use crate::types::{AString, DateTime, Flag, RawValue, SequenceSet};
+use crate::types::{AString, DateTime, Flag, Number64, NzNumber64, RawValue, SequenceSet};
 use FetchAttribute as A;
 use MessageDataItem as M;
 
@@ -21,9 +21,14 @@ fn part(p: &[u32]) -> SectionPart {
 
 fn partial(origin: u64, length: u64) -> Option<Partial> {
     Some(Partial {
-        origin,
-        length: NonZeroU64::new(length).unwrap(),
+        origin: n64(origin),
+        length: NzNumber64::new(length).unwrap(),
     })
+}
+
+/// A `number64` from a test literal.
+fn n64(n: u64) -> Number64 {
+    Number64::new(n).unwrap()
 }
 
 fn seq(s: &str) -> SequenceSet {
@@ -181,7 +186,7 @@ fn rfc7162_modifiers() {
         &FetchArgs {
             sequence_set: seq("1:*"),
             attributes: list(vec![A::Flags]),
-            modifiers: vec![FetchModifier::ChangedSince(12345)],
+            modifiers: vec![FetchModifier::ChangedSince(n64(12345))],
         },
     );
     let out = args_roundtrip(
@@ -189,7 +194,10 @@ fn rfc7162_modifiers() {
         &FetchArgs {
             sequence_set: seq("300:500"),
             attributes: list(vec![A::Flags]),
-            modifiers: vec![FetchModifier::ChangedSince(12345), FetchModifier::Vanished],
+            modifiers: vec![
+                FetchModifier::ChangedSince(n64(12345)),
+                FetchModifier::Vanished,
+            ],
         },
     );
     assert_eq!(out, b" 300:500 (FLAGS) (CHANGEDSINCE 12345 VANISHED)\r\n");
@@ -231,7 +239,7 @@ fn rfc9394_partial() {
             attributes: list(vec![A::Uid, A::Flags]),
             modifiers: vec![
                 FetchModifier::Partial(PartialRange::Last(nz(1), nz(30))),
-                FetchModifier::ChangedSince(98305),
+                FetchModifier::ChangedSince(n64(98305)),
             ],
         },
     );
@@ -301,7 +309,7 @@ fn objectid_savedate_preview_commands() {
         &FetchArgs {
             sequence_set: seq("1"),
             attributes: list(vec![A::Preview { lazy: false }]),
-            modifiers: vec![FetchModifier::ChangedSince(7)],
+            modifiers: vec![FetchModifier::ChangedSince(n64(7))],
         },
     );
     args_roundtrip(
@@ -309,7 +317,7 @@ fn objectid_savedate_preview_commands() {
         &FetchArgs {
             sequence_set: seq("1"),
             attributes: list(vec![A::Preview { lazy: true }]),
-            modifiers: vec![FetchModifier::ChangedSince(7)],
+            modifiers: vec![FetchModifier::ChangedSince(n64(7))],
         },
     );
     // Dovecot's SNIPPET
@@ -696,12 +704,16 @@ fn rfc_fetch_responses() {
     // RFC 3501 §7.4.2
     items_roundtrip(
         b"* 23 FETCH (FLAGS (\\Seen) RFC822.SIZE 44827)\r\n",
-        &[flags(&[Flag::Seen]), M::Rfc822Size(44827)],
+        &[flags(&[Flag::Seen]), M::Rfc822Size(n64(44827))],
     );
     // RFC 9051 §7.5.2
     items_roundtrip(
         b"* 23 FETCH (FLAGS (\\Seen) RFC822.SIZE 44827 UID 447)\r\n",
-        &[flags(&[Flag::Seen]), M::Rfc822Size(44827), M::Uid(nz(447))],
+        &[
+            flags(&[Flag::Seen]),
+            M::Rfc822Size(n64(44827)),
+            M::Uid(nz(447)),
+        ],
     );
     // RFC 9051 §2.3.1.1, RFC 3501 §2.3.2 (\Recent-free) and §6.4.6
     items_roundtrip(
@@ -730,7 +742,7 @@ fn rfc_fetch_responses() {
         &[
             flags(&[Flag::Seen]),
             M::InternalDate(date("17-Jul-1996 02:44:25 -0700")),
-            M::Rfc822Size(4286),
+            M::Rfc822Size(n64(4286)),
         ],
     );
     let hdr = "Date: Wed, 17 Jul 1996 02:23:25 -0700 (PDT)\r\n\
@@ -758,29 +770,32 @@ Content-Type: TEXT/PLAIN; CHARSET=US-ASCII\r\n\r\n";
 fn rfc7162_responses() {
     items_roundtrip(
         b"* 1 FETCH (UID 4 MODSEQ (12121231000))\r\n",
-        &[M::Uid(nz(4)), M::ModSeq(12121231000)],
+        &[M::Uid(nz(4)), M::ModSeq(n64(12121231000))],
     );
     items_roundtrip(
         b"* 7 FETCH (MODSEQ (320162342) FLAGS (\\Seen \\Deleted))\r\n",
-        &[M::ModSeq(320162342), flags(&[Flag::Seen, Flag::Deleted])],
+        &[
+            M::ModSeq(n64(320162342)),
+            flags(&[Flag::Seen, Flag::Deleted]),
+        ],
     );
     items_roundtrip(
         b"* 1 FETCH (MODSEQ (320172342) FLAGS (\\SEEN))\r\n",
-        &[M::ModSeq(320172342), flags(&[Flag::Seen])],
+        &[M::ModSeq(n64(320172342)), flags(&[Flag::Seen])],
     );
     items_roundtrip(
         b"* 49 FETCH (UID 117 FLAGS (\\Seen \\Answered) MODSEQ (90060115194045001))\r\n",
         &[
             M::Uid(nz(117)),
             flags(&[Flag::Seen, Flag::Answered]),
-            M::ModSeq(90060115194045001),
+            M::ModSeq(n64(90060115194045001)),
         ],
     );
     items_roundtrip(
         b"* 7 FETCH (FLAGS (\\Deleted \\Answered) MODSEQ (12121231000))\r\n",
         &[
             flags(&[Flag::Deleted, Flag::Answered]),
-            M::ModSeq(12121231000),
+            M::ModSeq(n64(12121231000)),
         ],
     );
 }
@@ -816,7 +831,10 @@ ligula nullam";
         "* 1 FETCH (RFC822.SIZE 5647 PREVIEW {{{}}}\r\n{text})\r\n",
         text.len()
     );
-    items_roundtrip(line.as_bytes(), &[M::Rfc822Size(5647), M::Preview(s(text))]);
+    items_roundtrip(
+        line.as_bytes(),
+        &[M::Rfc822Size(n64(5647)), M::Preview(s(text))],
+    );
     items_roundtrip(b"* 2 FETCH (PREVIEW \"\")\r\n", &[M::Preview(s(""))]);
     items_roundtrip(
         b"* 9 FETCH (UID 23 PREVIEW NIL)\r\n",
@@ -851,7 +869,7 @@ fn sections_binary_and_rfc822_responses() {
             },
             M::BodySection {
                 section: Section::Message(None),
-                origin: Some(0),
+                origin: Some(n64(0)),
                 data: s("b"),
             },
             M::BodySection {
@@ -863,11 +881,11 @@ fn sections_binary_and_rfc822_responses() {
             },
             M::BinarySize {
                 section: Some(part(&[2])),
-                size: 1044,
+                size: n64(1044),
             },
             M::BinarySize {
                 section: None,
-                size: 0,
+                size: n64(0),
             },
             M::Rfc822(s("x")),
             M::Rfc822Header(None),
@@ -885,7 +903,7 @@ fn sections_binary_and_rfc822_responses() {
             },
             M::Binary {
                 section: Some(part(&[2])),
-                origin: Some(4),
+                origin: Some(n64(4)),
                 data: s("ok"),
             },
             M::Binary {
@@ -950,11 +968,11 @@ fn corpus_responses() {
     );
     items_roundtrip(
         b"* 1518 FETCH (UID 1542 MODSEQ (241))\r\n",
-        &[M::Uid(nz(1542)), M::ModSeq(241)],
+        &[M::Uid(nz(1542)), M::ModSeq(n64(241))],
     );
     items_roundtrip(
         b"* 1519 FETCH (UID 1543 MODSEQ (244) FLAGS ())\r\n",
-        &[M::Uid(nz(1543)), M::ModSeq(244), flags(&[])],
+        &[M::Uid(nz(1543)), M::ModSeq(n64(244)), flags(&[])],
     );
     items_roundtrip(
         b"* 1521 FETCH (UID 1545 PREVIEW \"Alice, fn parse_literal(buf: &[u8]) -> Result<usize, Error> { let n = buf.iter().position(|&b| b == b'\\\\n').ok_or(Error::Incomplete)?; if n > MAX_LINE { return Err(Error::TooLong(n)); } 3. All workshop\")\r\n",
@@ -969,7 +987,7 @@ fn corpus_responses() {
             M::Uid(nz(1)),
             M::BodySection {
                 section: Section::Message(Some(SectionMsgtext::Text)),
-                origin: Some(0),
+                origin: Some(n64(0)),
                 data: s("Hello"),
             },
         ],
@@ -1152,4 +1170,75 @@ fn every_known_item_name_has_its_own_arm() {
             );
         }
     }
+}
+
+// ---- number64 edges ------------------------------------------------
+
+/// The one number64 of a FETCH response of one item.
+fn response_number(line: &[u8]) -> Result<(Number64, Vec<u8>), crate::ParseError> {
+    let (r, _) = crate::parse_response(line)?;
+    let crate::types::Response::Data(crate::types::Data::Fetch { items, .. }) = &r else {
+        panic!("not FETCH: {r:?}");
+    };
+    let n = match items.as_slice() {
+        [M::Rfc822Size(n) | M::ModSeq(n) | M::BinarySize { size: n, .. }] => *n,
+        [M::BodySection {
+            origin: Some(n), ..
+        }
+        | M::Binary {
+            origin: Some(n), ..
+        }] => *n,
+        v => panic!("unexpected {v:?}"),
+    };
+    Ok((n, r.to_bytes()))
+}
+
+/// The one number64 of a FETCH command of one attribute or modifier.
+fn command_number(line: &[u8]) -> Result<(Number64, Vec<u8>), crate::ParseError> {
+    let (c, _) = crate::parse_command(line)?;
+    let crate::types::CommandBody::Fetch { args, .. } = &c.body else {
+        panic!("not FETCH: {c:?}");
+    };
+    let n = match (&args.attributes, args.modifiers.as_slice()) {
+        (_, [FetchModifier::ChangedSince(n)]) => *n,
+        (FetchAttributes::List(l), []) => {
+            let [A::BodySection {
+                partial: Some(p), ..
+            }] = l.as_slice()
+            else {
+                panic!("unexpected {l:?}");
+            };
+            if p.origin == Number64::ZERO {
+                Number64::from(p.length)
+            } else {
+                p.origin
+            }
+        }
+        v => panic!("unexpected {v:?}"),
+    };
+    Ok((n, c.to_bytes()))
+}
+
+#[test]
+fn number64_edges_in_responses() {
+    use crate::parse::check_number64_edges as edges;
+    edges("* 1 FETCH (RFC822.SIZE #)\r\n", response_number);
+    edges("* 1 FETCH (MODSEQ (#))\r\n", response_number);
+    edges("* 1 FETCH (BINARY.SIZE[1] #)\r\n", response_number);
+    edges("* 1 FETCH (BODY[]<#> \"a\")\r\n", response_number);
+    edges("* 1 FETCH (BINARY[1]<#> \"a\")\r\n", response_number);
+}
+
+#[test]
+fn number64_edges_in_commands() {
+    use crate::parse::check_number64_edges as edges;
+    edges("A1 FETCH 1 (BODY[]<#.1>)\r\n", command_number);
+    edges("A1 FETCH 1 (BODY[]<0.#>)\r\n", command_number);
+    edges("A1 FETCH 1 (FLAGS) (CHANGEDSINCE #)\r\n", |l| {
+        command_number(l)
+    });
+    // A partial's length is an nz-number64: 0 is refused where it starts.
+    let e = crate::parse_command(b"A1 FETCH 1 BODY[]<5.0>\r\n").unwrap_err();
+    assert_eq!(e.offset(), Some(20), "{e}");
+    assert!(e.to_string().contains("nz-number64"), "{e}");
 }

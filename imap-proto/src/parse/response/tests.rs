@@ -2,12 +2,17 @@ use std::num::NonZeroU32;
 
 use super::*;
 use crate::types::{
-    Capability, Flag, FlagPerm, IString, Mailbox, SeqNumber, Sequence, SequenceSet, Text,
+    Capability, Flag, FlagPerm, IString, Mailbox, Number64, SeqNumber, Sequence, SequenceSet, Text,
 };
 use crate::{parse_response, ParseError};
 
 fn nz(n: u32) -> NonZeroU32 {
     NonZeroU32::new(n).unwrap()
+}
+
+/// A `number64` from a test literal.
+fn n64(n: u64) -> Number64 {
+    Number64::new(n).unwrap()
 }
 
 fn set(s: &str) -> SequenceSet {
@@ -430,7 +435,7 @@ fn response_codes() {
         ),
         (
             b"HIGHESTMODSEQ 715194045007",
-            R::HighestModSeq(715194045007),
+            R::HighestModSeq(n64(715194045007)),
         ),
         (b"NOMODSEQ", R::NoModSeq),
         (b"MODIFIED 7,9", R::Modified(set("7,9"))),
@@ -595,11 +600,11 @@ fn untagged_data() {
                 StatusItem::UidValidity(1),
                 StatusItem::Unseen(3),
                 StatusItem::Deleted(2),
-                StatusItem::Size(4294967296000),
+                StatusItem::Size(n64(4294967296000)),
                 StatusItem::Recent(0),
-                StatusItem::HighestModSeq(7011231777),
+                StatusItem::HighestModSeq(n64(7011231777)),
                 StatusItem::MailboxId(ObjectId::new("F2212ea87").unwrap()),
-                StatusItem::DeletedStorage(99),
+                StatusItem::DeletedStorage(n64(99)),
                 StatusItem::AppendLimit(None),
             ],
         }),
@@ -620,7 +625,7 @@ fn untagged_data() {
         b"* SEARCH 2 5 6 7 11 12 18 19 20 23 (MODSEQ 917162500)\r\n",
         data(Data::Search {
             numbers: vec![2, 5, 6, 7, 11, 12, 18, 19, 20, 23],
-            modseq: Some(917162500),
+            modseq: Some(n64(917162500)),
         }),
     );
     check(
@@ -641,7 +646,7 @@ fn untagged_data() {
         b"* SORT 5 3 (MODSEQ 1236)\r\n",
         data(Data::Sort {
             numbers: vec![5, 3],
-            modseq: Some(1236),
+            modseq: Some(n64(1236)),
         }),
     );
     check(
@@ -708,13 +713,13 @@ fn namespace_id_quota_metadata_acl() {
             resources: vec![
                 QuotaResource {
                     name: Atom::new("STORAGE").unwrap(),
-                    usage: 10,
-                    limit: 512,
+                    usage: n64(10),
+                    limit: n64(512),
                 },
                 QuotaResource {
                     name: Atom::new("MESSAGE").unwrap(),
-                    usage: 3,
-                    limit: 100,
+                    usage: n64(3),
+                    limit: n64(100),
                 },
             ],
         }),
@@ -967,5 +972,86 @@ fn sequence_set_values() {
             SeqNumber::Value(nz(1)),
             SeqNumber::Value(nz(2))
         )])
+    );
+}
+
+/// The one number64 of a response: a HIGHESTMODSEQ code, a STATUS item, a
+/// QUOTA resource (`usage` when `limit` is 1), a SEARCH, SORT or ESEARCH
+/// MODSEQ, a body's line count or numeric extension.
+fn response_number(line: &[u8]) -> Result<(Number64, Vec<u8>), ParseError> {
+    use crate::types::{
+        BodyExtension, BodyStructure, ESearchReturnData as E, MessageDataItem, PartKind,
+    };
+    let (r, _) = parse_response(line)?;
+    let n = match &r {
+        Response::Untagged(UntaggedStatus {
+            text:
+                RespText {
+                    code: Some(ResponseCode::HighestModSeq(n)),
+                    ..
+                },
+            ..
+        }) => *n,
+        Response::Data(Data::Status { items, .. }) => match items.as_slice() {
+            [StatusItem::Size(n) | StatusItem::HighestModSeq(n) | StatusItem::DeletedStorage(n)] => {
+                *n
+            }
+            v => panic!("unexpected {v:?}"),
+        },
+        Response::Data(Data::Quota { resources, .. }) => match resources.as_slice() {
+            [q] if q.limit == Number64::from(1u8) => q.usage,
+            [q] => q.limit,
+            v => panic!("unexpected {v:?}"),
+        },
+        Response::Data(
+            Data::Search {
+                modseq: Some(n), ..
+            }
+            | Data::Sort {
+                modseq: Some(n), ..
+            },
+        ) => *n,
+        Response::Data(Data::ESearch(e)) => match e.data.as_slice() {
+            [E::ModSeq(n)] => *n,
+            v => panic!("unexpected {v:?}"),
+        },
+        Response::Data(Data::Fetch { items, .. }) => match items.as_slice() {
+            [MessageDataItem::BodyStructure(b)] => match &**b {
+                BodyStructure::Single(p) => match (&p.kind, &p.extension) {
+                    (_, Some(x)) => match x.extensions.as_slice() {
+                        [BodyExtension::Number(n)] => *n,
+                        v => panic!("unexpected {v:?}"),
+                    },
+                    (PartKind::Text { lines, .. }, None) => *lines,
+                    v => panic!("unexpected {v:?}"),
+                },
+                b => panic!("unexpected {b:?}"),
+            },
+            v => panic!("unexpected {v:?}"),
+        },
+        r => panic!("unexpected {r:?}"),
+    };
+    Ok((n, r.to_bytes()))
+}
+
+#[test]
+fn number64_edges() {
+    use crate::parse::check_number64_edges as edges;
+    edges("* OK [HIGHESTMODSEQ #] x\r\n", response_number);
+    edges("* STATUS INBOX (SIZE #)\r\n", response_number);
+    edges("* STATUS INBOX (HIGHESTMODSEQ #)\r\n", response_number);
+    edges("* STATUS INBOX (DELETED-STORAGE #)\r\n", response_number);
+    edges("* QUOTA \"\" (STORAGE # 1)\r\n", response_number);
+    edges("* QUOTA \"\" (STORAGE 0 #)\r\n", response_number);
+    edges("* SEARCH 1 (MODSEQ #)\r\n", response_number);
+    edges("* SORT 1 (MODSEQ #)\r\n", response_number);
+    edges("* ESEARCH MODSEQ #\r\n", response_number);
+    edges(
+        "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 #))\r\n",
+        response_number,
+    );
+    edges(
+        "* 1 FETCH (BODYSTRUCTURE (\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1 NIL NIL NIL NIL #))\r\n",
+        response_number,
     );
 }

@@ -1,13 +1,18 @@
 use super::*;
 use crate::encode::{Encode, EncodeOptions, Encoder};
 use crate::parse::ParseLimits;
-use crate::types::{Atom, NzNumber, SequenceSet};
+use crate::types::{Atom, Number64, NzNumber, SequenceSet};
 
 fn d() -> Depth {
     Depth::new(&ParseLimits::default())
 }
 fn n(x: u32) -> NzNumber {
     NzNumber::new(x).unwrap()
+}
+
+/// A `number64` from a test literal.
+fn n64(n: u64) -> Number64 {
+    Number64::new(n).unwrap()
 }
 fn set(s: &str) -> SequenceSet {
     s.parse().unwrap()
@@ -246,7 +251,7 @@ fn rfc4731_modseq() {
                     name: IString::from("/flags/\\draft"),
                     kind: ModSeqEntryType::All
                 }),
-                value: 620162338,
+                value: n64(620162338),
             }]
         );
     }
@@ -254,7 +259,7 @@ fn rfc4731_modseq() {
         esearch_response,
         b" (TAG \"a1\") MIN 2 MODSEQ 917162488\r\n"
     );
-    assert_eq!(v.data[1], ESearchReturnData::ModSeq(917162488));
+    assert_eq!(v.data[1], ESearchReturnData::ModSeq(n64(917162488)));
     rt_exact!(
         esearch_response,
         b" (TAG \"a2\") MAX 23 MODSEQ 907162321\r\n"
@@ -278,7 +283,10 @@ fn rfc5182_searchres() {
     let v = rt_exact!(search_args, b" UID $ SMALLER 4096\r\n");
     assert_eq!(
         v.keys.as_slice(),
-        &[SearchKey::Uid(SequenceSet::Saved), SearchKey::Smaller(4096)]
+        &[
+            SearchKey::Uid(SequenceSet::Saved),
+            SearchKey::Smaller(n64(4096))
+        ]
     );
     let v = rt_exact!(search_args, b" $ SMALLER 4096\r\n");
     assert_eq!(v.keys[0], SearchKey::SequenceSet(SequenceSet::Saved));
@@ -526,8 +534,8 @@ fn rfc7162_modseq() {
     );
     assert!(matches!(
         &v.keys[0],
-        SearchKey::ModSeq { entry: Some(e), value: 620162338 }
-            if e.name.as_bytes() == b"/flags/\\draft"
+        SearchKey::ModSeq { entry: Some(e), value }
+            if e.name.as_bytes() == b"/flags/\\draft" && *value == n64(620162338)
     ));
     let v = rt_exact!(search_args, b" OR NOT MODSEQ 720162338 LARGER 50000\r\n");
     assert_eq!(
@@ -535,9 +543,9 @@ fn rfc7162_modseq() {
         &[SearchKey::Or(
             Box::new(not(SearchKey::ModSeq {
                 entry: None,
-                value: 720162338
+                value: n64(720162338)
             })),
-            Box::new(SearchKey::Larger(50000))
+            Box::new(SearchKey::Larger(n64(50000)))
         )]
     );
     rt_exact!(search_args, b" MODSEQ \"/flags/$mdnsent\" priv 0\r\n");
@@ -547,7 +555,7 @@ fn rfc7162_modseq() {
         v.keys[0],
         SearchKey::ModSeq {
             entry: None,
-            value: 1234
+            value: n64(1234)
         }
     );
     rt_exact!(esearch_response, b" (TAG \"a\") ALL 1:3,5 MODSEQ 1236\r\n");
