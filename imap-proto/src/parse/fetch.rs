@@ -371,7 +371,8 @@ fn tagged_ext_label(i: &[u8]) -> PResult<'_, &[u8]> {
 /// `fetch-modifier = fetch-modifier-name [SP fetch-modif-params]` (RFC
 /// 4466), with `chgsince-fetch-mod = "CHANGEDSINCE" SP mod-sequence-value`,
 /// `"VANISHED"` (RFC 7162 §7) and `modifier-partial = "PARTIAL" SP
-/// partial-range` (RFC 9394 §4).
+/// partial-range` (RFC 9394 §4). The mod-sequence is read as a `number64`:
+/// 0 is accepted (lenient), 2^63 and above are not.
 fn fetch_modifier(i: &[u8], depth: Depth) -> PResult<'_, FetchModifier<'_>> {
     let (r, name) = tagged_ext_label(i)?;
     if name.eq_ignore_ascii_case(b"CHANGEDSINCE") {
@@ -464,11 +465,11 @@ fn nstring_or_literal8(i: &[u8]) -> PResult<'_, NString<'_>> {
 /// / "BODY" section ["<" number ">"] SP nstring / "BINARY" section-binary
 /// ["<" number ">"] SP (nstring / literal8) / "BINARY.SIZE" section-binary
 /// SP number / "UID" SP uniqueid` (the origins and BINARY.SIZE read as
-/// `number64`), `"MODSEQ" SP "(" permsg-modsequence
-/// ")"` (RFC 7162), `"EMAILID" SP "(" objectid ")" / "THREADID" SP ("("
-/// objectid ")" / nil)` (RFC 8474), `"SAVEDATE" SP (date-time / nil)` (RFC
-/// 8514), `"PREVIEW" SP nstring` (RFC 8970), Dovecot's `"SNIPPET" SP "("
-/// atom SP nstring ")"`; anything else is kept raw.
+/// `number64`), `"MODSEQ" SP "(" permsg-modsequence ")"` (RFC 7162; a
+/// `number64`, 0 accepted), `"EMAILID" SP "(" objectid ")" / "THREADID"
+/// SP ("(" objectid ")" / nil)` (RFC 8474), `"SAVEDATE" SP (date-time /
+/// nil)` (RFC 8514), `"PREVIEW" SP nstring` (RFC 8970), Dovecot's
+/// `"SNIPPET" SP "(" atom SP nstring ")"`; anything else is kept raw.
 fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     use MessageDataItem as M;
     let kw = fast::Keyword::read(i, |b| b != b'[' && fast::is_atom_char(b));
