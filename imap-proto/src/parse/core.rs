@@ -7,9 +7,9 @@ use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, Number64, NzNumber, NzNumber64, RawValue, SeqNumber, Sequence,
-    SequenceSet, Tag, Text,
+    LiteralMode, Mailbox, NString, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
 };
+use crate::types::{Number64, NzNumber64};
 
 /// `SP = %x20` (RFC 5234). Lenient: a run of spaces counts as one, since
 /// some peers double them (quirk).

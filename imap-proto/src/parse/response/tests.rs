@@ -1,8 +1,9 @@
 use std::num::NonZeroU32;
 
 use super::*;
+use crate::types::Number64;
 use crate::types::{
-    Capability, Flag, FlagPerm, IString, Mailbox, Number64, SeqNumber, Sequence, SequenceSet, Text,
+    Capability, Flag, FlagPerm, IString, Mailbox, SeqNumber, Sequence, SequenceSet, Text,
 };
 use crate::{parse_response, ParseError};
 
