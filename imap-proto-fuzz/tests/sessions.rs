@@ -34,7 +34,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(1500))]
+    #![proptest_config(config(3000))]
 
     /// Any bytes and actions: no panic; without transport switches (whose
     /// place depends on the cut), the same events whole and cut.
@@ -56,7 +56,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(config(2000))]
 
     /// Valid streams of generated commands and responses: the same events
     /// however they are cut, and no command is reported malformed.
