@@ -104,6 +104,13 @@ fn server_reads_special_lines() {
         ],
         "{log:#?}"
     );
+    // The response decoded from base64: "\0joe\0pw".
+    assert_eq!(log[1], "AuthenticateData([0, 6a, 6f, 65, 0, 70, 77])");
+    // The cancelled exchange completed BAD: still not authenticated.
+    assert_eq!(
+        log.last().map(String::as_str),
+        Some("state NotAuthenticated")
+    );
     // Without SPECIAL the same lines are commands (and malformed ones).
     let plain = server_session(input, 0, !0 >> 8);
     assert!(
