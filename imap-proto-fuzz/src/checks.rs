@@ -62,55 +62,53 @@ pub fn assert_error_sane(e: &ParseError, len: usize) {
     let _ = e.to_string();
 }
 
-/// `cmd` encodes, under every option, to bytes that parse back to `cmd`
-/// consuming them all; the default encoding is stable (encoding the value
-/// parsed back gives the same bytes); `into_owned` keeps the value.
-pub fn command_round_trip(cmd: &Command<'_>) {
-    let first = cmd.to_bytes();
-    for opts in all_options() {
-        let enc = cmd.encode(opts);
-        check_fragments(&enc);
-        let bytes = enc.as_bytes();
-        match imap_proto::parse_command(bytes) {
-            Ok((back, n)) => {
-                assert_eq!(
-                    n,
-                    bytes.len(),
-                    "{opts:?}: consumed {n} of {}: {}",
-                    bytes.len(),
-                    show(bytes)
-                );
-                assert_eq!(
-                    &back,
-                    cmd,
-                    "{opts:?}: parsed back differently: {}",
-                    show(bytes)
-                );
-                if opts == EncodeOptions::default() {
-                    assert_eq!(back.to_bytes(), first, "re-encoding changed the bytes");
-                }
-            }
-            Err(e) => panic!("{opts:?}: encoding does not parse: {e}: {}", show(bytes)),
-        }
-    }
-    assert_eq!(
-        &cmd.clone().into_owned(),
-        cmd,
-        "into_owned changed the value"
-    );
+/// A message type the round-trip check applies to: its encoder and its
+/// parser.
+pub trait Message: Clone + PartialEq + std::fmt::Debug {
+    /// Encodes under `opts`.
+    fn encode_with(&self, opts: EncodeOptions) -> Encoded;
+    /// Parses one message from `bytes`.
+    fn parse(bytes: &[u8]) -> Result<(Self, usize), ParseError>;
+    /// Detaches from the input, as the same value.
+    fn owned(&self) -> Self;
 }
 
-/// `resp` encodes to bytes that parse back to `resp` consuming them all
-/// (the server's encoder writes every literal synchronizing, so the
-/// options only matter for UTF-8); the encoding is stable; `into_owned`
-/// keeps the value.
-pub fn response_round_trip(resp: &Response<'_>) {
-    let first = resp.to_bytes();
+impl Message for Command<'_> {
+    fn encode_with(&self, opts: EncodeOptions) -> Encoded {
+        self.encode(opts)
+    }
+    fn parse(bytes: &[u8]) -> Result<(Self, usize), ParseError> {
+        imap_proto::parse_command(bytes).map(|(c, n)| (c.into_owned(), n))
+    }
+    fn owned(&self) -> Self {
+        self.clone().into_owned()
+    }
+}
+
+impl Message for Response<'_> {
+    fn encode_with(&self, opts: EncodeOptions) -> Encoded {
+        self.encode(opts)
+    }
+    fn parse(bytes: &[u8]) -> Result<(Self, usize), ParseError> {
+        imap_proto::parse_response(bytes).map(|(r, n)| (r.into_owned(), n))
+    }
+    fn owned(&self) -> Self {
+        self.clone().into_owned()
+    }
+}
+
+/// `msg` encodes, under every option, to bytes that parse back to `msg`
+/// consuming them all; the default encoding is stable (encoding the value
+/// parsed back gives the same bytes); `into_owned` keeps the value. (The
+/// server's encoder writes every literal synchronizing, so for responses
+/// the options only matter for UTF-8.)
+pub fn round_trip<M: Message>(msg: &M) {
+    let first = msg.encode_with(EncodeOptions::default());
     for opts in all_options() {
-        let enc = resp.encode(opts);
+        let enc = msg.encode_with(opts);
         check_fragments(&enc);
         let bytes = enc.as_bytes();
-        match imap_proto::parse_response(bytes) {
+        match M::parse(bytes) {
             Ok((back, n)) => {
                 assert_eq!(
                     n,
@@ -121,22 +119,32 @@ pub fn response_round_trip(resp: &Response<'_>) {
                 );
                 assert_eq!(
                     &back,
-                    resp,
+                    msg,
                     "{opts:?}: parsed back differently: {}",
                     show(bytes)
                 );
                 if opts == EncodeOptions::default() {
-                    assert_eq!(back.to_bytes(), first, "re-encoding changed the bytes");
+                    assert_eq!(
+                        back.encode_with(opts).as_bytes(),
+                        first.as_bytes(),
+                        "re-encoding changed the bytes"
+                    );
                 }
             }
             Err(e) => panic!("{opts:?}: encoding does not parse: {e}: {}", show(bytes)),
         }
     }
-    assert_eq!(
-        &resp.clone().into_owned(),
-        resp,
-        "into_owned changed the value"
-    );
+    assert_eq!(&msg.owned(), msg, "into_owned changed the value");
+}
+
+/// [`round_trip`] for a command.
+pub fn command_round_trip(cmd: &Command<'_>) {
+    round_trip(cmd);
+}
+
+/// [`round_trip`] for a response.
+pub fn response_round_trip(resp: &Response<'_>) {
+    round_trip(resp);
 }
 
 /// A message the framer found complete is complete for the grammar too,

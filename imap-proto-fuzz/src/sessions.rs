@@ -175,11 +175,18 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                     | ServerEvent::IdleDone),
                 )) => {
                     let again = matches!(e, ServerEvent::AuthenticateData(_)) && choose.next();
-                    log.push(format!("{e:?}"));
+                    let cancelled = matches!(e, ServerEvent::AuthenticateCancelled);
+                    // Secret's Debug hides the octets: show them, so that
+                    // comparisons between cuts cover them.
+                    log.push(match &e {
+                        ServerEvent::AuthenticateData(d) => format!("AuthenticateData({:x?})", d.0),
+                        e => format!("{e:?}"),
+                    });
                     if again {
                         let _ = s.send(&continue_request("more"));
                     } else if let Some(tag) = held.take() {
-                        let _ = s.send(&completion(tag, State::Ok));
+                        let state = if cancelled { State::Bad } else { State::Ok };
+                        let _ = s.send(&completion(tag, state));
                     }
                     continue;
                 }

@@ -569,7 +569,7 @@ fn append_message() -> S<AppendMessage<'static>> {
             l.binary = b;
             AppendData::Literal(l)
         }),
-        1 => literal(true).prop_map(AppendData::Utf8),
+        1 => literal(true).prop_map(|l| AppendData::Utf8 { data: l.data, mode: l.mode }),
         1 => vec(
             prop_oneof![
                 literal(false).prop_map(CatenatePart::Text),

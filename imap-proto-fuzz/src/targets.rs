@@ -13,7 +13,7 @@ use imap_proto::types::{Command, Response};
 use imap_proto::ParseLimits;
 
 use crate::checks;
-use crate::sessions::{self, SWITCH, TIME};
+use crate::sessions::{self, SPECIAL, SWITCH, TIME};
 
 /// The names of the fuzz targets, as in `fuzz/fuzz_targets/` and under
 /// `fuzz/seeds/` and `fuzz/regressions/`.
@@ -25,6 +25,7 @@ pub const TARGETS: &[&str] = &[
     "roundtrip_response",
     "server_session",
     "client_session",
+    "special_lines",
 ];
 
 /// Runs the target named `name` on `data`; `false` if there is no such
@@ -38,6 +39,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "roundtrip_response" => roundtrip_response(data),
         "server_session" => server_session(data),
         "client_session" => client_session(data),
+        "special_lines" => special_lines(data),
         _ => return false,
     }
     true
@@ -308,5 +310,37 @@ pub fn client_session(data: &[u8]) {
         sessions::client_session(input, seed, fixed),
         whole,
         "client events differ fed in pieces"
+    );
+}
+
+/// The special client lines alone: a [`Server`](imap_proto::server::Server)
+/// that read `AUTHENTICATE PLAIN` and sent a challenge, or read `IDLE` and
+/// sent `+` (chosen by the first input byte), then fed arbitrary bytes:
+/// SASL responses in base64, `=` (empty), `*` (cancel), `DONE`, and
+/// whatever else, with the caller answering each response with another
+/// challenge or the completion as the next 8 bytes say. Never panics; the
+/// same events fed whole and in pieces.
+pub fn special_lines(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let Some((choices, input)) = rest.split_first_chunk::<8>() else {
+        return;
+    };
+    let mut stream: Vec<u8> = if mode & 1 == 0 {
+        b"A1 AUTHENTICATE PLAIN\r\n".to_vec()
+    } else {
+        b"A1 IDLE\r\n".to_vec()
+    };
+    stream.extend_from_slice(input);
+    // The first choice (bit 4) holds the completion back: the lines after
+    // the command are special lines.
+    let actions = (u64::from_le_bytes(*choices) | 1 << 4 | SPECIAL) & !(SWITCH | TIME);
+    let seed = u64::from(mode) << 8 | 1;
+    let whole = sessions::server_session(&stream, 0, actions);
+    assert_eq!(
+        sessions::server_session(&stream, seed, actions),
+        whole,
+        "server events differ fed in pieces"
     );
 }

@@ -34,7 +34,7 @@ fn config(cases: u32) -> ProptestConfig {
 }
 
 proptest! {
-    #![proptest_config(config(1500))]
+    #![proptest_config(config(3000))]
 
     /// Any bytes and actions: no panic; without transport switches (whose
     /// place depends on the cut), the same events whole and cut.
@@ -56,7 +56,7 @@ proptest! {
 }
 
 proptest! {
-    #![proptest_config(config(300))]
+    #![proptest_config(config(2000))]
 
     /// Valid streams of generated commands and responses: the same events
     /// however they are cut, and no command is reported malformed.
@@ -103,6 +103,13 @@ fn server_reads_special_lines() {
             "state"
         ],
         "{log:#?}"
+    );
+    // The response decoded from base64: "\0joe\0pw".
+    assert_eq!(log[1], "AuthenticateData([0, 6a, 6f, 65, 0, 70, 77])");
+    // The cancelled exchange completed BAD: still not authenticated.
+    assert_eq!(
+        log.last().map(String::as_str),
+        Some("state NotAuthenticated")
     );
     // Without SPECIAL the same lines are commands (and malformed ones).
     let plain = server_session(input, 0, !0 >> 8);

@@ -996,7 +996,8 @@ impl Conn {
         let mut parsed = Vec::new();
         for m in messages {
             let data = match m.data {
-                AppendData::Literal(l) | AppendData::Utf8(l) => l.data.into_owned(),
+                AppendData::Literal(l) => l.data.into_owned(),
+                AppendData::Utf8 { data, .. } => data.into_owned(),
                 AppendData::Catenate(_) => return bad("CATENATE is not supported"),
             };
             let flags: Vec<Flag<'static>> = m

@@ -139,9 +139,9 @@ impl Encode for AppendMessage<'_> {
         e.sp();
         match &self.data {
             AppendData::Literal(l) => l.encode(e),
-            AppendData::Utf8(l) => {
+            AppendData::Utf8 { data, mode } => {
                 e.raw(b"UTF8 (");
-                e.literal(&l.data, true, Some(l.mode));
+                e.literal(data, true, Some(*mode));
                 e.byte(b')');
             }
             AppendData::Catenate(parts) => {

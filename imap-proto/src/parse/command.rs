@@ -274,6 +274,23 @@ fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
     }
 }
 
+/// The labels of the command parameters this crate reads into their own
+/// variants: SELECT (RFC 7162), CREATE (RFC 6154), LIST selection and
+/// return options (RFC 5258, RFC 5819, RFC 6154) and STORE modifiers
+/// (RFC 7162). None of them can be a [`TaggedExtension`].
+pub(crate) const KNOWN_PARAMETERS: &[&str] = &[
+    "CONDSTORE",
+    "QRESYNC",
+    "USE",
+    "SUBSCRIBED",
+    "REMOTE",
+    "RECURSIVEMATCH",
+    "SPECIAL-USE",
+    "CHILDREN",
+    "STATUS",
+    "UNCHANGEDSINCE",
+];
+
 /// Reads an RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`,
 /// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`,
 /// `tagged-ext-simple = sequence-set / number / number64`: a value is
@@ -281,7 +298,27 @@ fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 /// `(`); otherwise the SP separates the next label. Doubled spaces
 /// (lenient) are looked past the same way, so that the value re-encoded
 /// with one SP is read the same.
-fn tagged_ext<'a>(name: Atom<'a>, i: &'a [u8], depth: Depth) -> PResult<'a, TaggedExtension<'a>> {
+///
+/// `at` is the input at the label. A label this crate knows as a parameter
+/// of any command ([`KNOWN_PARAMETERS`]) is refused here, in a command
+/// that does not take it: a [`TaggedExtension`] can be moved from one
+/// command to another, and one named `CONDSTORE` taken from a RENAME would
+/// read back from a SELECT as the known parameter, not as itself.
+fn tagged_ext<'a>(
+    at: &'a [u8],
+    name: Atom<'a>,
+    i: &'a [u8],
+    depth: Depth,
+) -> PResult<'a, TaggedExtension<'a>> {
+    if KNOWN_PARAMETERS
+        .iter()
+        .any(|k| k.eq_ignore_ascii_case(name.as_str()))
+    {
+        return fail(
+            at,
+            "a parameter of this command (that one belongs to another)",
+        );
+    }
     let n = i.iter().take_while(|&&b| b == b' ').count();
     match &i[n..] {
         [c, ..] if n > 0 && (c.is_ascii_digit() || matches!(c, b'*' | b'$' | b'(')) => {
@@ -358,7 +395,7 @@ fn select_param(i: &[u8], depth: Depth) -> PResult<'_, SelectParam<'_>> {
             },
         ));
     }
-    tagged_ext(name, r, depth).map(|(r, x)| (r, SelectParam::Other(x)))
+    tagged_ext(i, name, r, depth).map(|(r, x)| (r, SelectParam::Other(x)))
 }
 
 /// `create = "CREATE" SP mailbox [create-params]` (RFC 4466), `create-param
@@ -376,7 +413,7 @@ fn create(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
                 })?;
                 Ok((r, CreateParam::Use(attrs)))
             } else {
-                tagged_ext(name, r, depth).map(|(r, x)| (r, CreateParam::Other(x)))
+                tagged_ext(i, name, r, depth).map(|(r, x)| (r, CreateParam::Other(x)))
             }
         })?,
         _ => (i, Vec::new()),
@@ -391,7 +428,7 @@ fn rename(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
     let (i, params) = match i {
         [b' ', b'(', ..] => paren_list(&i[1..], |i| {
             let (r, name) = atom(i)?;
-            tagged_ext(name, r, depth)
+            tagged_ext(i, name, r, depth)
         })?,
         _ => (i, Vec::new()),
     };
@@ -416,7 +453,7 @@ fn list(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
             } else if s.eq_ignore_ascii_case("SPECIAL-USE") {
                 (r, ListSelectOption::SpecialUse)
             } else {
-                let (r, x) = tagged_ext(name, r, depth)?;
+                let (r, x) = tagged_ext(i, name, r, depth)?;
                 (r, ListSelectOption::Other(x))
             })
         })?;
@@ -475,7 +512,7 @@ fn list_return_option(i: &[u8], depth: Depth) -> PResult<'_, ListReturnOption<'_
         let (r, items) = status_atts(r)?;
         (r, ListReturnOption::Status(items))
     } else {
-        let (r, x) = tagged_ext(name, r, depth)?;
+        let (r, x) = tagged_ext(i, name, r, depth)?;
         (r, ListReturnOption::Other(x))
     })
 }
@@ -552,9 +589,11 @@ fn append_message(i: &[u8]) -> PResult<'_, AppendMessage<'_>> {
             let (i, ()) = keyword("UTF8")(i)?;
             let (i, ()) = sp(i)?;
             let (i, ()) = byte(b'(', "\"(\"")(i)?;
+            // `literal8`; a plain literal (lax) reads as the same value.
             let (i, l) = literal(i)?;
             let (i, ()) = byte(b')', "\")\"")(i)?;
-            (i, AppendData::Utf8(l))
+            let (data, mode) = (l.data, l.mode);
+            (i, AppendData::Utf8 { data, mode })
         }
         _ if at_keyword(i, b"CATENATE") => {
             let (i, ()) = keyword("CATENATE")(i)?;
@@ -600,7 +639,7 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
                 let (r, n) = number64(r)?;
                 Ok((r, StoreModifier::UnchangedSince(n)))
             } else {
-                tagged_ext(name, r, depth).map(|(r, x)| (r, StoreModifier::Other(x)))
+                tagged_ext(i, name, r, depth).map(|(r, x)| (r, StoreModifier::Other(x)))
             }
         })?;
         (sp(r)?.0, m)

@@ -600,7 +600,7 @@ fn via_response<T>(bytes: &[u8], f: impl FnOnce(Response<'_>) -> Option<T>) -> O
 /// as a RENAME parameter.
 fn gen_tagged_ext(u: &mut Unstructured<'_>) -> Result<Option<TaggedExtension<'static>>> {
     let mut b = b"A RENAME a b (".to_vec();
-    b.extend_from_slice(name_text(u, &["X-PARAM", "x-y"])?.as_bytes());
+    b.extend_from_slice(name_text(u, &["X-PARAM", "x-y", "CONDSTORE", "status"])?.as_bytes());
     if u.arbitrary()? {
         b.push(b' ');
         b.extend(raw_value_bytes(u, true)?);
@@ -702,9 +702,11 @@ fn gen_list_return_option(u: &mut Unstructured<'_>) -> Result<ListReturnOption<'
 fn gen_append_message(u: &mut Unstructured<'_>) -> Result<AppendMessage<'static>> {
     let data = match small(u, 3)? {
         0 => {
-            let mut l = gen_literal(u)?;
-            l.binary = true;
-            AppendData::Utf8(l)
+            let l = gen_literal(u)?;
+            AppendData::Utf8 {
+                data: l.data,
+                mode: l.mode,
+            }
         }
         1 => AppendData::Catenate(list(u, 1, 3, |u| {
             Ok(if u.arbitrary()? {

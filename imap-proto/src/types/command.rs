@@ -5,7 +5,9 @@ use std::borrow::Cow;
 
 use super::capability::Capability;
 use super::core::Number64;
-use super::core::{cow_bytes_owned, AString, Atom, Literal, NString, RawValue, Secret, Tag};
+use super::core::{
+    cow_bytes_owned, AString, Atom, Literal, LiteralMode, NString, RawValue, Secret, Tag,
+};
 use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
@@ -33,7 +35,11 @@ pub struct Command<'a> {
 
 /// An extension parameter this crate does not know, kept as received
 /// (RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`). Only the
-/// parser builds these; build known parameters with their own variants.
+/// parser builds these; build known parameters with their own variants. Its
+/// label is never that of a parameter this crate knows in any command
+/// (`CONDSTORE`, `USE`, `SUBSCRIBED`, `UNCHANGEDSINCE`...): the parser
+/// refuses those where they don't belong, so that a value moved from one
+/// command to another still encodes to itself.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TaggedExtension<'a> {
     pub(crate) name: Atom<'a>,
@@ -124,8 +130,16 @@ pub enum ListReturnOption<'a> {
 pub enum AppendData<'a> {
     /// `literal` or `literal8`: the message.
     Literal(Literal<'a>),
-    /// `"UTF8" SP "(" literal8 ")"` (RFC 6855 §4).
-    Utf8(Literal<'a>),
+    /// `"UTF8" SP "(" literal8 ")"` (RFC 6855 §4): always sent as
+    /// `literal8` (`~{N}`), the only form the grammar has, so no `binary`
+    /// flag here. The parser also takes a plain `{N}` literal from a lax
+    /// client; it reads as the same value.
+    Utf8 {
+        /// The message octets.
+        data: Cow<'a, [u8]>,
+        /// Synchronizing or not.
+        mode: LiteralMode,
+    },
     /// `"CATENATE" SP "(" cat-part *(SP cat-part) ")"` (RFC 4469).
     Catenate(Vec<CatenatePart<'a>>),
 }
@@ -505,7 +519,10 @@ impl AppendMessage<'_> {
             date: self.date,
             data: match self.data {
                 AppendData::Literal(l) => AppendData::Literal(l.into_owned()),
-                AppendData::Utf8(l) => AppendData::Utf8(l.into_owned()),
+                AppendData::Utf8 { data, mode } => AppendData::Utf8 {
+                    data: cow_bytes_owned(data),
+                    mode,
+                },
                 AppendData::Catenate(parts) => {
                     AppendData::Catenate(owned_vec(parts, |p| match p {
                         CatenatePart::Text(l) => CatenatePart::Text(l.into_owned()),

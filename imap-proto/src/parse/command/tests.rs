@@ -1,4 +1,7 @@
-use crate::types::{Capability, CommandBody, LiteralMode, Mailbox, SelectParam, StoreAction};
+use crate::types::{
+    AppendData, Capability, Command, CommandBody, LiteralMode, Mailbox, SelectParam, StoreAction,
+    Tag,
+};
 use crate::{parse_command, ParseError};
 
 /// Parses `input` whole, re-encodes, parses again: the same value.
@@ -238,4 +241,62 @@ fn tagged_ext_value_after_doubled_spaces() {
     assert_eq!(sel.len(), 2);
     let round = round_trip(b"A1 SELECT INBOX (XA   5)\r\n");
     assert!(matches!(round, CommandBody::Select { params, .. } if params.len() == 1));
+}
+
+/// Found by fuzzing (roundtrip_command): an extension parameter named like
+/// a parameter known in another command (CONDSTORE read from a RENAME)
+/// moved into that command (a SELECT) read back as the known parameter.
+/// Such labels are refused wherever they are not known, at the label.
+#[test]
+fn known_parameter_names_are_not_extensions() {
+    for (input, offset) in [
+        (&b"A1 RENAME a b (CONDSTORE)\r\n"[..], 15),
+        (b"A1 RENAME a b (X 1 condstore)\r\n", 19),
+        (b"A1 SELECT INBOX (USE (\\Sent))\r\n", 17),
+        (b"A1 CREATE x (QRESYNC (1 2))\r\n", 13),
+        (b"A1 LIST (CHILDREN) \"\" *\r\n", 9),
+        (b"A1 LIST \"\" * RETURN (REMOTE)\r\n", 21),
+        (b"A1 STORE 1 (CHANGEDSINCE 5 SPECIAL-USE) FLAGS x\r\n", 27),
+    ] {
+        let e = parse_command(input).unwrap_err();
+        assert_eq!(
+            e.offset(),
+            Some(offset),
+            "{}: {e}",
+            String::from_utf8_lossy(input)
+        );
+        assert!(e.to_string().contains("another"), "{e}");
+    }
+    // In their own commands they are the known variants, and other labels
+    // stay extensions.
+    round_trip(b"A1 SELECT INBOX (CONDSTORE X-NEW)\r\n");
+    round_trip(b"A1 LIST (SUBSCRIBED X-NEW) \"\" * RETURN (CHILDREN STATUS (MESSAGES))\r\n");
+    round_trip(b"A1 RENAME a b (X-NEW 5)\r\n");
+}
+
+/// Found by fuzzing (roundtrip_command): `AppendData::Utf8` held a literal
+/// with a `binary` flag, yet the grammar has only `literal8` there, so a
+/// non-binary value came back binary. Now the variant holds the octets and
+/// the mode; a lax `{N}` from a client reads as the same value as `~{N}`,
+/// and the encoder always writes `~{N}`.
+#[test]
+fn append_utf8_is_always_literal8() {
+    let strict = round_trip(b"A1 APPEND x UTF8 (~{3}\r\nabc)\r\n");
+    let lax = round_trip(b"A1 APPEND x UTF8 ({3}\r\nabc)\r\n");
+    assert_eq!(strict, lax);
+    let CommandBody::Append { messages, .. } = &strict else {
+        panic!("not an APPEND: {strict:?}");
+    };
+    assert_eq!(
+        messages[0].data,
+        AppendData::Utf8 {
+            data: b"abc"[..].into(),
+            mode: LiteralMode::Sync
+        }
+    );
+    let cmd = Command {
+        tag: Tag::try_from("A1").unwrap(),
+        body: lax,
+    };
+    assert_eq!(cmd.to_bytes(), b"A1 APPEND x UTF8 (~{3}\r\nabc)\r\n");
 }
