@@ -11,7 +11,7 @@
 //!
 //! Case counts are set per property (several thousand each) and sized so
 //! that this file runs in well under two minutes in a debug build;
-//! `PROPTEST_CASES=n` sets every property to `n` cases for a longer run.
+//! `PROPTEST_CASES=n` sets every property's count to `n` instead.
 //! Failing cases are kept in `proptest-regressions/properties.txt` and
 //! replayed first on every run.
 
@@ -27,8 +27,6 @@ use proptest::prelude::*;
 use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
 
-/// `cases` cases, or `PROPTEST_CASES` when it is set (for a longer run:
-/// an explicit count would otherwise win over proptest's own variable).
 fn config(cases: u32) -> ProptestConfig {
     let cases = std::env::var("PROPTEST_CASES")
         .ok()
