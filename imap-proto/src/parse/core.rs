@@ -7,8 +7,8 @@ use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
-    NUMBER64_MAX,
+    LiteralMode, Mailbox, NString, NonEmpty, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet,
+    Tag, Text, NUMBER64_MAX,
 };
 
 /// `SP = %x20` (RFC 5234). Lenient: a run of spaces counts as one, since
@@ -330,7 +330,7 @@ pub(crate) fn sequence_set(i: &[u8]) -> PResult<'_, SequenceSet> {
         seqs.push(s);
         match r.first() {
             Some(b',') => i = &r[1..],
-            _ => return Ok((r, SequenceSet::Set(seqs))),
+            _ => return Ok((r, SequenceSet::Set(NonEmpty::unchecked(seqs)))),
         }
     }
 }
@@ -385,6 +385,21 @@ pub(crate) fn paren_list<'a, T>(
             Some(b' ' | b')') => i = r,
             _ => return fail(r, "SP or \")\""),
         }
+    }
+}
+
+/// A parenthesized list of at least one `item`: `"(" item *(SP item) ")"`,
+/// as [`paren_list`] reads it; `()` is refused, as "expected `expected`"
+/// at the `(`.
+pub(crate) fn paren_list1<'a, T>(
+    i: &'a [u8],
+    item: impl FnMut(&'a [u8]) -> PResult<'a, T>,
+    expected: &'static str,
+) -> PResult<'a, NonEmpty<T>> {
+    let (r, v) = paren_list(i, item)?;
+    match NonEmpty::from_vec(v) {
+        Ok(v) => Ok((r, v)),
+        Err(_) => fail(i, expected),
     }
 }
 

@@ -19,7 +19,7 @@ fn s(x: &str) -> AString<'_> {
     AString::from(x)
 }
 fn keys(v: Vec<SearchKey<'_>>) -> NonEmpty<SearchKey<'_>> {
-    NonEmpty::new(v).unwrap()
+    NonEmpty::from_vec(v).unwrap()
 }
 fn crit(reverse: bool, key: SortKey<'static>) -> SortCriterion<'static> {
     SortCriterion { reverse, key }
@@ -333,7 +333,7 @@ fn rfc5256_sort_and_thread() {
         v,
         SortArgs {
             return_opts: None,
-            criteria: NonEmpty::new(vec![
+            criteria: NonEmpty::from_vec(vec![
                 crit(false, SortKey::Subject),
                 crit(true, SortKey::Date)
             ])
@@ -431,7 +431,7 @@ fn rfc5267_context() {
     );
     assert_eq!(
         v.data,
-        vec![ESearchReturnData::AddTo(NonEmpty::one(ContextUpdate {
+        vec![ESearchReturnData::AddTo(NonEmpty::new(ContextUpdate {
             position: 0,
             set: set("32768:32769")
         }))]
@@ -756,7 +756,7 @@ fn corpus_commands() {
         v,
         SortArgs {
             return_opts: None,
-            criteria: NonEmpty::one(crit(true, SortKey::Date)),
+            criteria: NonEmpty::new(crit(true, SortKey::Date)),
             charset: s("UTF-8"),
             keys: keys(vec![SearchKey::All]),
         }
@@ -769,7 +769,7 @@ fn corpus_commands() {
         v,
         SortArgs {
             return_opts: Some(vec![SearchReturnOption::All, SearchReturnOption::Count]),
-            criteria: NonEmpty::one(crit(true, SortKey::Arrival)),
+            criteria: NonEmpty::new(crit(true, SortKey::Arrival)),
             charset: s("UTF-8"),
             keys: keys(vec![SearchKey::Undeleted]),
         }
