@@ -1605,7 +1605,7 @@ fn list_extended() -> S<ListExtendedItem<'static>> {
     prop_oneof![
         vec(
             select(&["SUBSCRIBED", "REMOTE"][..]).prop_map(IString::from),
-            1..3
+            0..3
         )
         .prop_map(ListExtendedItem::ChildInfo),
         mailbox().prop_map(ListExtendedItem::OldName),
@@ -1665,14 +1665,14 @@ fn namespace() -> S<Option<Vec<NamespaceDescr<'static>>>> {
         (
             istring(),
             delimiter(),
-            vec((istring(), vec(istring(), 1..3)), 0..2),
+            vec((istring(), vec(istring(), 0..3)), 0..2),
         )
             .prop_map(|(prefix, delimiter, extensions)| NamespaceDescr {
                 prefix,
                 delimiter,
                 extensions,
             }),
-        1..3,
+        0..3,
     ))
     .boxed()
 }
@@ -1742,7 +1742,7 @@ pub fn data() -> S<Data<'static>> {
                 vec(
                     (atom(), number64(), number64())
                         .prop_map(|(name, usage, limit)| QuotaResource { name, usage, limit }),
-                    1..3
+                    0..3
                 )
             )
                 .prop_map(|(root, resources)| Data::Quota { root, resources }),
@@ -1752,7 +1752,7 @@ pub fn data() -> S<Data<'static>> {
                 mailbox(),
                 prop_oneof![
                     vec((astring(), metadata_value()), 0..3).prop_map(MetadataEntries::Values),
-                    vec(astring(), 1..3).prop_map(MetadataEntries::List),
+                    vec(astring(), 0..3).prop_map(MetadataEntries::List),
                 ]
             )
                 .prop_map(|(mailbox, entries)| Data::Metadata { mailbox, entries }),

@@ -1685,7 +1685,7 @@ fn gen_delimiter(u: &mut Unstructured<'_>) -> Result<Option<Delimiter>> {
 
 fn gen_list_extended(u: &mut Unstructured<'_>) -> Result<ListExtendedItem<'static>> {
     Ok(match small(u, 2)? {
-        0 => ListExtendedItem::ChildInfo(list(u, 1, 2, |u| {
+        0 => ListExtendedItem::ChildInfo(list(u, 0, 2, |u| {
             Ok(IString::from(pick(u, &["SUBSCRIBED", "REMOTE", "x y"])?))
         })?),
         1 => ListExtendedItem::OldName(gen_mailbox(u)?),
@@ -1755,12 +1755,12 @@ fn gen_namespace(u: &mut Unstructured<'_>) -> Result<Option<Vec<NamespaceDescr<'
     Ok(if small(u, 2)? == 0 {
         None
     } else {
-        Some(list(u, 1, 2, |u| {
+        Some(list(u, 0, 2, |u| {
             Ok(NamespaceDescr {
                 prefix: gen_istring(u)?,
                 delimiter: gen_delimiter(u)?,
                 extensions: list(u, 0, 2, |u| {
-                    Ok((gen_istring(u)?, list(u, 1, 2, gen_istring)?))
+                    Ok((gen_istring(u)?, list(u, 0, 2, gen_istring)?))
                 })?,
             })
         })?)
@@ -1844,7 +1844,7 @@ fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
         }),
         20 => Data::Quota {
             root: gen_astring(u)?,
-            resources: list(u, 1, 3, |u| {
+            resources: list(u, 0, 3, |u| {
                 Ok(QuotaResource {
                     name: gen_atom(u)?,
                     usage: gen_n64(u)?,
@@ -1863,7 +1863,7 @@ fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
                     Ok((gen_astring(u)?, gen_metadata_value(u)?))
                 })?)
             } else {
-                MetadataEntries::List(list(u, 1, 3, gen_astring)?)
+                MetadataEntries::List(list(u, 0, 3, gen_astring)?)
             },
         },
         23 => Data::Acl {
@@ -2260,7 +2260,7 @@ fn gen_metadata_entries(u: &mut Unstructured<'_>) -> Result<MetadataEntries<'sta
             Ok((gen_astring(u)?, gen_metadata_value(u)?))
         })?)
     } else {
-        MetadataEntries::List(list(u, 1, 3, gen_astring)?)
+        MetadataEntries::List(list(u, 0, 3, gen_astring)?)
     })
 }
 
