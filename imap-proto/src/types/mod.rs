@@ -1,8 +1,10 @@
 //! Layer 1: the vocabulary. Values named after the ABNF rules of RFC 9051
 //! §9 and the extension RFCs, zero-copy (`Cow`) and valid by construction:
 //! every constructor checks its input ("parse, don't validate"), so no value
-//! that can be built encodes to something that parses differently.
-//! `into_owned()` detaches a value from the buffer it was parsed from.
+//! that can be built encodes to something that parses differently. Lists
+//! the grammar wants non-empty, and the parser refuses empty, are
+//! [`NonEmpty`]; the other lists are `Vec`. `into_owned()` detaches a value
+//! from the buffer it was parsed from.
 
 pub(crate) mod core;
 pub(crate) mod datetime;

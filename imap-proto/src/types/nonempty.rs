@@ -1,19 +1,27 @@
-//! Lists that cannot be empty, for the grammar rules of the form `item
-//! *(SP item)` or `1*item`.
-//!
-//! Where the grammar wants at least one element and the parser refuses an
-//! empty list, the public field is a [`NonEmpty`]: an empty list there would
-//! encode to bytes (`()`, or nothing at all) that do not parse back, so the
-//! type keeps it from being built. Where the grammar allows an empty list
-//! (`flag-list = "(" [flag *(SP flag)] ")"`), or the parser accepts one
-//! leniently, the field stays a `Vec`.
+//! [`NonEmpty`]: lists that cannot be empty, for the grammar rules of the
+//! form `item *(SP item)` or `1*item`.
 
 use std::fmt;
 use std::ops::Deref;
 
 use super::core::ValidationError;
 
-/// A list with at least one element.
+/// A list with at least one element, for the grammar rules of the form
+/// `item *(SP item)` or `1*item`.
+///
+/// Where the grammar wants at least one element and the parser refuses an
+/// empty list, the public field is a `NonEmpty`: an empty list there would
+/// encode to bytes (`()`, or nothing at all) that do not parse back, so the
+/// type keeps it from being built. These are the ENABLE capabilities, the
+/// APPEND messages (MULTIAPPEND) and CATENATE parts, the CANCELUPDATE tags,
+/// the STATUS items (of STATUS and of LIST's `RETURN (STATUS ...)`), the
+/// LIST patterns, the GETMETADATA and SETMETADATA entries, a
+/// [`SequenceSet`](super::SequenceSet)'s numbers and ranges, and the search
+/// keys, sort criteria and ESEARCH ADDTO/REMOVEFROM updates. Where the
+/// grammar allows an empty list (`flag-list = "(" [flag *(SP flag)] ")"`),
+/// where an empty list stands for an absent one (`select-params`,
+/// `fetch-modifiers`), or where the parser reads an empty list leniently
+/// (`* 1 FETCH ()`, `HEADER.FIELDS ()`), the field stays a `Vec`.
 ///
 /// Built from its first element ([`NonEmpty::new`], or `From<T>`) and
 /// grown with [`push`](NonEmpty::push) or `extend`, or checked from a `Vec`
@@ -36,6 +44,17 @@ use super::core::ValidationError;
 /// assert!(NonEmpty::<u8>::from_vec(vec![]).is_err());
 /// let l: NonEmpty<u8> = vec![7].try_into().unwrap();
 /// assert_eq!(l, NonEmpty::new(7));
+/// ```
+///
+/// In a command:
+///
+/// ```
+/// use imap_proto::types::{Command, CommandBody, Mailbox, NonEmpty, StatusAttribute, Tag};
+/// let mut items = NonEmpty::new(StatusAttribute::Messages);
+/// items.push(StatusAttribute::UidNext);
+/// let body = CommandBody::Status { mailbox: Mailbox::from("INBOX"), items };
+/// let c = Command { tag: Tag::try_from("a1").unwrap(), body };
+/// assert_eq!(c.to_bytes(), b"a1 STATUS INBOX (MESSAGES UIDNEXT)\r\n");
 /// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct NonEmpty<T>(Vec<T>);
