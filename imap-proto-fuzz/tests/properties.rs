@@ -10,7 +10,8 @@
 //! - random bytes never make the parsers or the framer panic.
 //!
 //! Case counts are set per property (several thousand each) and sized so
-//! that this file runs in well under two minutes in a debug build.
+//! that this file runs in well under two minutes in a debug build;
+//! `PROPTEST_CASES=n` sets every property's count to `n` instead.
 //! Failing cases are kept in `proptest-regressions/properties.txt` and
 //! replayed first on every run.
 
@@ -27,6 +28,10 @@ use proptest::sample::select;
 use proptest::test_runner::FileFailurePersistence;
 
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         max_shrink_iters: 4096,
