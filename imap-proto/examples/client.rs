@@ -26,7 +26,7 @@ use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::{
     AString, AppendData, AppendMessage, Capability, CommandBody, Data, FetchArgs, FetchAttribute,
     FetchAttributes, Flag, ListMailbox, Literal, LiteralMode, Mailbox, MessageDataItem, NString,
-    Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
+    NonEmpty, Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
 };
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -210,7 +210,7 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
     let list = CommandBody::List {
         selection: None,
         reference: Mailbox::from(""),
-        patterns: vec![ListMailbox::from("*")],
+        patterns: NonEmpty::new(ListMailbox::from("*")),
         returns: None,
     };
     let (status, seen) = conn.run(list)?;
@@ -264,11 +264,11 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
     }
     let append = CommandBody::Append {
         mailbox: Mailbox::from("INBOX"),
-        messages: vec![AppendMessage {
+        messages: NonEmpty::new(AppendMessage {
             flags: Some(vec![Flag::Seen]),
             date: None,
             data: AppendData::Literal(literal),
-        }],
+        }),
     };
     let (status, seen) = conn.run(append)?;
     outcome(out, "APPEND", &status)?;

@@ -197,11 +197,11 @@ fn append(mailbox_name: &str, message: &[u8], mode: LiteralMode) -> CommandBody<
     literal.mode = mode;
     CommandBody::Append {
         mailbox: mailbox(mailbox_name),
-        messages: vec![AppendMessage {
+        messages: NonEmpty::new(AppendMessage {
             flags: Some(vec![Flag::Seen]),
             date: None,
             data: AppendData::Literal(literal),
-        }],
+        }),
     }
 }
 
@@ -243,7 +243,7 @@ fn client_session_against_dovecot() {
     let (seen, _) = c.ok(CommandBody::List {
         selection: None,
         reference: mailbox(""),
-        patterns: vec![ListMailbox::from("*")],
+        patterns: NonEmpty::new(ListMailbox::from("*")),
         returns: None,
     });
     let lists: Vec<&MailboxList<'_>> = seen

@@ -211,7 +211,7 @@ fn owned_event(
 fn append(data: Vec<u8>, mode: LiteralMode) -> CommandBody<'static> {
     CommandBody::Append {
         mailbox: Mailbox::from("Drafts"),
-        messages: vec![AppendMessage {
+        messages: NonEmpty::new(AppendMessage {
             flags: Some(vec![Flag::Draft]),
             date: None,
             data: AppendData::Literal(Literal {
@@ -219,7 +219,7 @@ fn append(data: Vec<u8>, mode: LiteralMode) -> CommandBody<'static> {
                 mode,
                 binary: false,
             }),
-        }],
+        }),
     }
 }
 
@@ -382,7 +382,7 @@ fn pipelined_commands_completed_out_of_order() {
         .client
         .send(CommandBody::Status {
             mailbox: Mailbox::from("INBOX"),
-            items: vec![StatusAttribute::Messages],
+            items: NonEmpty::new(StatusAttribute::Messages),
         })
         .unwrap();
     let t2 = p.client.send(CommandBody::Namespace).unwrap();

@@ -987,7 +987,7 @@ impl Conn {
     fn append(
         &mut self,
         mailbox: &Mailbox<'_>,
-        messages: Vec<imap_proto::types::AppendMessage<'_>>,
+        messages: imap_proto::types::NonEmpty<imap_proto::types::AppendMessage<'_>>,
     ) -> Reply {
         let Some(name) = name_of(mailbox) else {
             return no(Some(ResponseCode::TryCreate), "No such mailbox");

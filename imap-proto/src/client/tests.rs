@@ -65,11 +65,11 @@ fn literal_plus_and_minus_from_capabilities() {
     let msg = Literal::new(vec![b'x'; 5000]);
     let append = |l: Literal<'static>| CommandBody::Append {
         mailbox: Mailbox::from("INBOX"),
-        messages: vec![crate::types::AppendMessage {
+        messages: crate::types::NonEmpty::new(crate::types::AppendMessage {
             flags: None,
             date: None,
             data: crate::types::AppendData::Literal(l),
-        }],
+        }),
     };
     // The message literal keeps its own mode (a value's part); strings
     // picked by the encoder use LITERAL- up to 4096 octets.

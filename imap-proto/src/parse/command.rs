@@ -7,14 +7,14 @@ use std::borrow::Cow;
 use super::core::{
     astring, at_keyword, atom, atom_bytes, byte, capability, crlf, date_time, flag, flag_list,
     keyword, list_mailbox, literal, mailbox, nstring, number, number64, nz_number, paren_list,
-    quoted, raw_value, sequence_set, sp, tag,
+    paren_list1, quoted, raw_value, sequence_set, sp, tag,
 };
-use super::{error_at, fail, fetch, search, Depth, PResult, ParseLimits};
+use super::{fail, fetch, search, Depth, PResult, ParseLimits};
 use crate::fast;
 use crate::types::{
     AString, AppendData, AppendMessage, Atom, CatenatePart, Command, CommandBody, CreateParam,
-    GetMetadataOption, ListReturnOption, ListSelectOption, MetadataDepth, MetadataValue, Secret,
-    SelectParam, StatusAttribute, StoreAction, StoreModifier, Tag, TaggedExtension,
+    GetMetadataOption, ListReturnOption, ListSelectOption, MetadataDepth, MetadataValue, NonEmpty,
+    Secret, SelectParam, StatusAttribute, StoreAction, StoreModifier, Tag, TaggedExtension,
 };
 
 /// `command = tag SP (command-any / command-auth / command-nonauth /
@@ -259,18 +259,20 @@ fn login(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 }
 
 /// `enable = "ENABLE" 1*(SP capability)` (RFC 5161 §4).
-fn enable(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
-    let mut caps = Vec::new();
+fn enable(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
+    let (i, ()) = sp(i)?;
+    let (mut i, c) = capability(i)?;
+    let mut caps = NonEmpty::new(c);
     loop {
-        let (r, ()) = sp(i)?;
-        let (r, c) = capability(r)?;
-        caps.push(c);
-        i = r;
         if !matches!(i.first(), Some(b' '))
             || matches!(i.iter().find(|&&b| b != b' '), Some(b'\r') | None)
         {
             return Ok((i, CommandBody::Enable(caps)));
         }
+        let (r, ()) = sp(i)?;
+        let (r, c) = capability(r)?;
+        caps.push(c);
+        i = r;
     }
 }
 
@@ -465,14 +467,10 @@ fn list(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
     let (i, reference) = mailbox(i)?;
     let (i, ()) = sp(i)?;
     let (i, patterns) = if i.first() == Some(&b'(') {
-        let (r, v) = paren_list(i, list_mailbox)?;
-        if v.is_empty() {
-            return fail(i, "list-mailbox");
-        }
-        (r, v)
+        paren_list1(i, list_mailbox, "list-mailbox")?
     } else {
         let (r, p) = list_mailbox(i)?;
-        (r, vec![p])
+        (r, NonEmpty::new(p))
     };
     let (i, returns) = match i {
         [b' ', rest @ ..] if at_keyword(rest.trim_ascii_start(), b"RETURN") => {
@@ -518,18 +516,18 @@ fn list_return_option(i: &[u8], depth: Depth) -> PResult<'_, ListReturnOption<'_
 }
 
 /// `"(" status-att *(SP status-att) ")"` (RFC 9051 §9).
-fn status_atts(i: &[u8]) -> PResult<'_, Vec<StatusAttribute>> {
-    let (r, items) = paren_list(i, |i| {
-        let (r, a) = atom_bytes(i)?;
-        match StatusAttribute::from_name(a) {
-            Some(s) => Ok((r, s)),
-            None => fail(i, "status-att"),
-        }
-    })?;
-    if items.is_empty() {
-        return fail(i, "status-att");
-    }
-    Ok((r, items))
+fn status_atts(i: &[u8]) -> PResult<'_, NonEmpty<StatusAttribute>> {
+    paren_list1(
+        i,
+        |i| {
+            let (r, a) = atom_bytes(i)?;
+            match StatusAttribute::from_name(a) {
+                Some(s) => Ok((r, s)),
+                None => fail(i, "status-att"),
+            }
+        },
+        "status-att",
+    )
 }
 
 /// `lsub = "LSUB" SP mailbox SP list-mailbox` (RFC 3501 §9).
@@ -555,17 +553,18 @@ fn status(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
 /// "UTF8" SP "(" literal8 ")"` (RFC 4469, RFC 6855). RFC 9051's single
 /// `append` is the one-message case.
 fn append(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
-    let (mut i, mailbox) = one_mailbox(i)?;
-    let mut messages = Vec::new();
+    let (i, mailbox) = one_mailbox(i)?;
+    let (mut i, m) = append_message(i)?;
+    let mut messages = NonEmpty::new(m);
     loop {
-        let (r, m) = append_message(i)?;
-        messages.push(m);
-        i = r;
         if !matches!(i.first(), Some(b' '))
             || matches!(i.iter().find(|&&b| b != b' '), Some(b'\r') | None)
         {
             return Ok((i, CommandBody::Append { mailbox, messages }));
         }
+        let (r, m) = append_message(i)?;
+        messages.push(m);
+        i = r;
     }
 }
 
@@ -598,10 +597,7 @@ fn append_message(i: &[u8]) -> PResult<'_, AppendMessage<'_>> {
         _ if at_keyword(i, b"CATENATE") => {
             let (i, ()) = keyword("CATENATE")(i)?;
             let (i, ()) = sp(i)?;
-            let (r, parts) = paren_list(i, cat_part)?;
-            if parts.is_empty() {
-                return fail(i, "cat-part");
-            }
+            let (r, parts) = paren_list1(i, cat_part, "cat-part")?;
             (r, AppendData::Catenate(parts))
         }
         _ => return fail(i, "append-data (a literal, CATENATE or UTF8)"),
@@ -707,10 +703,10 @@ fn cancelupdate(mut i: &[u8]) -> PResult<'_, CommandBody<'_>> {
         tags.push(t);
         i = r2;
     }
-    if tags.is_empty() {
-        return fail(i, "SP and a quoted tag");
+    match NonEmpty::from_vec(tags) {
+        Ok(tags) => Ok((i, CommandBody::CancelUpdate(tags))),
+        Err(_) => fail(i, "SP and a quoted tag"),
     }
-    Ok((i, CommandBody::CancelUpdate(tags)))
 }
 
 /// `setquota = "SETQUOTA" SP quota-root-name SP setquota-list`,
@@ -757,15 +753,11 @@ fn getmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
         _ => (i, options),
     };
     let (i, entries) = if i.first() == Some(&b'(') {
-        let (r, e) = paren_list(i, astring)?;
-        if e.is_empty() {
-            return fail(i, "entry");
-        }
-        (r, e)
+        paren_list1(i, astring, "entry")?
     } else {
         // Lenient: RFC 5464 §4.4.1 shows several entries without parentheses.
         let (mut r, e) = astring(i)?;
-        let mut entries = vec![e];
+        let mut entries = NonEmpty::new(e);
         while let [b' ', c, ..] = r {
             if *c == b'\r' || *c == b' ' {
                 break;
@@ -816,19 +808,20 @@ fn getmetadata_options(i: &[u8]) -> PResult<'_, Vec<GetMetadataOption>> {
 fn setmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
     let (i, mailbox) = one_mailbox(i)?;
     let (i, ()) = sp(i)?;
-    let (r, entries) = paren_list(i, |i| {
-        let (i, k) = astring(i)?;
-        let (i, ()) = sp(i)?;
-        if i.first() == Some(&b'~') {
-            let (r, l) = literal(i)?;
-            return Ok((r, (k, MetadataValue::Binary(l.data))));
-        }
-        let (i, v) = nstring(i)?;
-        Ok((i, (k, v.map_or(MetadataValue::Nil, MetadataValue::String))))
-    })?;
-    if entries.is_empty() {
-        return Err(error_at(i, "entry-value"));
-    }
+    let (r, entries) = paren_list1(
+        i,
+        |i| {
+            let (i, k) = astring(i)?;
+            let (i, ()) = sp(i)?;
+            if i.first() == Some(&b'~') {
+                let (r, l) = literal(i)?;
+                return Ok((r, (k, MetadataValue::Binary(l.data))));
+            }
+            let (i, v) = nstring(i)?;
+            Ok((i, (k, v.map_or(MetadataValue::Nil, MetadataValue::String))))
+        },
+        "entry-value",
+    )?;
     Ok((r, CommandBody::SetMetadata { mailbox, entries }))
 }
 

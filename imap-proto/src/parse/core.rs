@@ -7,7 +7,8 @@ use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
     AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet, Tag, Text,
+    LiteralMode, Mailbox, NString, NonEmpty, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet,
+    Tag, Text,
 };
 use crate::types::{Number64, NzNumber64};
 
@@ -346,7 +347,7 @@ pub(crate) fn sequence_set(i: &[u8]) -> PResult<'_, SequenceSet> {
         seqs.push(s);
         match r.first() {
             Some(b',') => i = &r[1..],
-            _ => return Ok((r, SequenceSet::Set(seqs))),
+            _ => return Ok((r, SequenceSet::Set(NonEmpty::unchecked(seqs)))),
         }
     }
 }
@@ -401,6 +402,21 @@ pub(crate) fn paren_list<'a, T>(
             Some(b' ' | b')') => i = r,
             _ => return fail(r, "SP or \")\""),
         }
+    }
+}
+
+/// A parenthesized list of at least one `item`: `"(" item *(SP item) ")"`,
+/// as [`paren_list`] reads it; `()` is refused, as "expected `expected`"
+/// at the `(`.
+pub(crate) fn paren_list1<'a, T>(
+    i: &'a [u8],
+    item: impl FnMut(&'a [u8]) -> PResult<'a, T>,
+    expected: &'static str,
+) -> PResult<'a, NonEmpty<T>> {
+    let (r, v) = paren_list(i, item)?;
+    match NonEmpty::from_vec(v) {
+        Ok(v) => Ok((r, v)),
+        Err(_) => fail(i, expected),
     }
 }
 

@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::types::{Capability, Mailbox};
+use crate::types::{Capability, Mailbox, NonEmpty};
 
 fn text(s: &str) -> Text<'_> {
     Text::try_from(s).unwrap()
@@ -380,7 +380,7 @@ fn line_limit_just_under_and_over() {
 
 #[test]
 fn allowed_in_each_state() {
-    let enable = CommandBody::Enable(vec![Capability::CondStore]);
+    let enable = CommandBody::Enable(NonEmpty::new(Capability::CondStore));
     assert!(!enable.allowed_in(ConnectionState::NotAuthenticated));
     assert!(enable.allowed_in(ConnectionState::Selected));
     let del = CommandBody::Delete(Mailbox::from("x"));

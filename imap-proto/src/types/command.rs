@@ -12,6 +12,7 @@ use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
+use super::nonempty::NonEmpty;
 use super::response::MetadataValue;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
@@ -119,8 +120,9 @@ pub enum ListReturnOption<'a> {
     Children,
     /// `SPECIAL-USE`
     SpecialUse,
-    /// `"STATUS" SP "(" status-att *(SP status-att) ")"` (LIST-STATUS)
-    Status(Vec<StatusAttribute>),
+    /// `"STATUS" SP "(" status-att *(SP status-att) ")"` (LIST-STATUS): at
+    /// least one item.
+    Status(NonEmpty<StatusAttribute>),
     /// `option-extension`
     Other(TaggedExtension<'a>),
 }
@@ -140,8 +142,9 @@ pub enum AppendData<'a> {
         /// Synchronizing or not.
         mode: LiteralMode,
     },
-    /// `"CATENATE" SP "(" cat-part *(SP cat-part) ")"` (RFC 4469).
-    Catenate(Vec<CatenatePart<'a>>),
+    /// `"CATENATE" SP "(" cat-part *(SP cat-part) ")"` (RFC 4469): at least
+    /// one part.
+    Catenate(NonEmpty<CatenatePart<'a>>),
 }
 
 /// `cat-part = text-literal / url` (RFC 4469 §5).
@@ -236,8 +239,8 @@ pub enum CommandBody<'a> {
         /// The password, hidden from `Debug`.
         password: Secret<AString<'a>>,
     },
-    /// `ENABLE 1*(SP capability)` (RFC 5161)
-    Enable(Vec<Capability<'a>>),
+    /// `ENABLE 1*(SP capability)` (RFC 5161): at least one capability.
+    Enable(NonEmpty<Capability<'a>>),
     /// `SELECT mailbox [select-params]`
     Select {
         /// The mailbox.
@@ -281,8 +284,9 @@ pub enum CommandBody<'a> {
         selection: Option<Vec<ListSelectOption<'a>>>,
         /// The reference name.
         reference: Mailbox<'a>,
-        /// One or more patterns (more than one is sent as `(...)`).
-        patterns: Vec<ListMailbox<'a>>,
+        /// One or more patterns (more than one is sent as `(...)`, RFC 5258
+        /// `patterns = "(" list-mailbox *(SP list-mailbox) ")"`).
+        patterns: NonEmpty<ListMailbox<'a>>,
         /// `RETURN (...)`; `Some(vec![])` is `RETURN ()`.
         returns: Option<Vec<ListReturnOption<'a>>>,
     },
@@ -299,15 +303,16 @@ pub enum CommandBody<'a> {
     Status {
         /// The mailbox.
         mailbox: Mailbox<'a>,
-        /// The items asked for.
-        items: Vec<StatusAttribute>,
+        /// The items asked for (at least one).
+        items: NonEmpty<StatusAttribute>,
     },
     /// `APPEND mailbox 1*append-message` (RFC 9051, RFC 3502 MULTIAPPEND).
     Append {
         /// The mailbox.
         mailbox: Mailbox<'a>,
-        /// One message, or several (MULTIAPPEND).
-        messages: Vec<AppendMessage<'a>>,
+        /// One message, or several (MULTIAPPEND, RFC 3502 `append-message
+        /// *(SP append-message)`).
+        messages: NonEmpty<AppendMessage<'a>>,
     },
     /// `IDLE` (RFC 2177)
     Idle,
@@ -334,14 +339,14 @@ pub enum CommandBody<'a> {
         /// The mailbox (`""` for server annotations).
         mailbox: Mailbox<'a>,
         /// One or more entry names (more than one is sent as `(...)`).
-        entries: Vec<AString<'a>>,
+        entries: NonEmpty<AString<'a>>,
     },
     /// `SETMETADATA mailbox SP "(" entry SP value *(...) ")"` (RFC 5464)
     SetMetadata {
         /// The mailbox (`""` for server annotations).
         mailbox: Mailbox<'a>,
-        /// Entry names with values (NIL removes).
-        entries: Vec<(AString<'a>, MetadataValue<'a>)>,
+        /// Entry names with values (NIL removes); at least one.
+        entries: NonEmpty<(AString<'a>, MetadataValue<'a>)>,
     },
     /// `SETACL mailbox SP identifier SP mod-rights` (RFC 4314)
     SetAcl {
@@ -371,8 +376,8 @@ pub enum CommandBody<'a> {
     /// `MYRIGHTS mailbox` (RFC 4314)
     MyRights(Mailbox<'a>),
     /// `CANCELUPDATE 1*(SP quoted)` (RFC 5267 §4.3.5): the tags of the
-    /// searches whose updates should stop.
-    CancelUpdate(Vec<Tag<'a>>),
+    /// searches whose updates should stop (at least one).
+    CancelUpdate(NonEmpty<Tag<'a>>),
     /// `CHECK` (RFC 3501)
     Check,
     /// `CLOSE`
@@ -523,12 +528,10 @@ impl AppendMessage<'_> {
                     data: cow_bytes_owned(data),
                     mode,
                 },
-                AppendData::Catenate(parts) => {
-                    AppendData::Catenate(owned_vec(parts, |p| match p {
-                        CatenatePart::Text(l) => CatenatePart::Text(l.into_owned()),
-                        CatenatePart::Url(u) => CatenatePart::Url(u.into_owned()),
-                    }))
-                }
+                AppendData::Catenate(parts) => AppendData::Catenate(parts.map(|p| match p {
+                    CatenatePart::Text(l) => CatenatePart::Text(l.into_owned()),
+                    CatenatePart::Url(u) => CatenatePart::Url(u.into_owned()),
+                })),
             },
         }
     }
@@ -566,7 +569,7 @@ impl CommandBody<'_> {
                 username: username.into_owned(),
                 password: Secret(password.0.into_owned()),
             },
-            C::Enable(v) => C::Enable(owned_vec(v, Capability::into_owned)),
+            C::Enable(v) => C::Enable(v.map(Capability::into_owned)),
             C::Select { mailbox, params } => C::Select {
                 mailbox: mailbox.into_owned(),
                 params: owned_vec(params, SelectParam::into_owned),
@@ -595,7 +598,7 @@ impl CommandBody<'_> {
             } => C::List {
                 selection: selection.map(|v| owned_vec(v, ListSelectOption::into_owned)),
                 reference: reference.into_owned(),
-                patterns: owned_vec(patterns, ListMailbox::into_owned),
+                patterns: patterns.map(ListMailbox::into_owned),
                 returns: returns.map(|v| owned_vec(v, ListReturnOption::into_owned)),
             },
             C::Lsub { reference, pattern } => C::Lsub {
@@ -609,7 +612,7 @@ impl CommandBody<'_> {
             },
             C::Append { mailbox, messages } => C::Append {
                 mailbox: mailbox.into_owned(),
-                messages: owned_vec(messages, AppendMessage::into_owned),
+                messages: messages.map(AppendMessage::into_owned),
             },
             C::Idle => C::Idle,
             C::Unauthenticate => C::Unauthenticate,
@@ -627,11 +630,11 @@ impl CommandBody<'_> {
             } => C::GetMetadata {
                 options,
                 mailbox: mailbox.into_owned(),
-                entries: owned_vec(entries, AString::into_owned),
+                entries: entries.map(AString::into_owned),
             },
             C::SetMetadata { mailbox, entries } => C::SetMetadata {
                 mailbox: mailbox.into_owned(),
-                entries: owned_vec(entries, |(k, v)| (k.into_owned(), v.into_owned())),
+                entries: entries.map(|(k, v)| (k.into_owned(), v.into_owned())),
             },
             C::SetAcl {
                 mailbox,
@@ -658,7 +661,7 @@ impl CommandBody<'_> {
                 identifier: identifier.into_owned(),
             },
             C::MyRights(m) => C::MyRights(m.into_owned()),
-            C::CancelUpdate(tags) => C::CancelUpdate(owned_vec(tags, Tag::into_owned)),
+            C::CancelUpdate(tags) => C::CancelUpdate(tags.map(Tag::into_owned)),
             C::Check => C::Check,
             C::Close => C::Close,
             C::Unselect => C::Unselect,

@@ -1,8 +1,10 @@
 //! Layer 1: the vocabulary. Values named after the ABNF rules of RFC 9051
 //! §9 and the extension RFCs, zero-copy (`Cow`) and valid by construction:
 //! every constructor checks its input ("parse, don't validate"), so no value
-//! that can be built encodes to something that parses differently.
-//! `into_owned()` detaches a value from the buffer it was parsed from.
+//! that can be built encodes to something that parses differently. Lists
+//! the grammar wants non-empty, and the parser refuses empty, are
+//! [`NonEmpty`]; the other lists are `Vec`. `into_owned()` detaches a value
+//! from the buffer it was parsed from.
 
 pub(crate) mod core;
 pub(crate) mod datetime;
@@ -13,6 +15,7 @@ mod command;
 mod fetch;
 mod flag;
 mod mailbox;
+mod nonempty;
 mod response;
 mod search;
 mod sequence;
@@ -33,6 +36,7 @@ pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
 pub use self::flag::{Flag, FlagExtension, FlagPerm};
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
+pub use self::nonempty::NonEmpty;
 pub use self::response::*;
 pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};

@@ -18,100 +18,12 @@
 //! whose constructors refuse the known names.
 
 use std::marker::PhantomData;
-use std::ops::Deref;
 
 use super::core::ValidationError;
 use super::core::{AString, Atom, IString, Number64, NzNumber, ObjectId, RawValue};
 use super::datetime::Date;
+use super::nonempty::NonEmpty;
 use super::sequence::SequenceSet;
-
-/// A list with at least one element, for grammar rules of the form
-/// `item *(SP item)`.
-///
-/// ```
-/// use imap_proto::types::NonEmpty;
-/// assert!(NonEmpty::<u8>::new(vec![]).is_err());
-/// let n = NonEmpty::new(vec![1, 2]).unwrap();
-/// assert_eq!(n.len(), 2);
-/// assert_eq!(NonEmpty::one(7).as_slice(), &[7]);
-/// ```
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
-pub struct NonEmpty<T>(Vec<T>);
-
-impl<T> NonEmpty<T> {
-    /// The list `v`; an empty one is refused.
-    pub fn new(v: Vec<T>) -> Result<Self, ValidationError> {
-        if v.is_empty() {
-            return Err(ValidationError::new("list", "must not be empty", 0));
-        }
-        Ok(Self(v))
-    }
-    /// A list of one element.
-    pub fn one(x: T) -> Self {
-        Self(vec![x])
-    }
-    /// Built by the parser, which has read at least one element.
-    pub(crate) fn unchecked(v: Vec<T>) -> Self {
-        debug_assert!(!v.is_empty());
-        Self(v)
-    }
-    /// Appends an element.
-    pub fn push(&mut self, x: T) {
-        self.0.push(x);
-    }
-    /// The elements.
-    pub fn as_slice(&self) -> &[T] {
-        &self.0
-    }
-    /// The elements, consuming the list.
-    pub fn into_vec(self) -> Vec<T> {
-        self.0
-    }
-    /// The first element.
-    pub fn first(&self) -> &T {
-        &self.0[0]
-    }
-    /// Applies `f` to every element.
-    pub fn map<U>(self, f: impl FnMut(T) -> U) -> NonEmpty<U> {
-        NonEmpty(self.0.into_iter().map(f).collect())
-    }
-}
-
-impl<T> Deref for NonEmpty<T> {
-    type Target = [T];
-    fn deref(&self) -> &[T] {
-        &self.0
-    }
-}
-
-impl<T> From<T> for NonEmpty<T> {
-    fn from(x: T) -> Self {
-        Self::one(x)
-    }
-}
-
-impl<T> TryFrom<Vec<T>> for NonEmpty<T> {
-    type Error = ValidationError;
-    fn try_from(v: Vec<T>) -> Result<Self, ValidationError> {
-        Self::new(v)
-    }
-}
-
-impl<T> IntoIterator for NonEmpty<T> {
-    type Item = T;
-    type IntoIter = std::vec::IntoIter<T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.into_iter()
-    }
-}
-
-impl<'n, T> IntoIterator for &'n NonEmpty<T> {
-    type Item = &'n T;
-    type IntoIter = std::slice::Iter<'n, T>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.0.iter()
-    }
-}
 
 /// `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" /
 /// "shared"` (RFC 7162 §7): which metadata item a MODSEQ search looks at.

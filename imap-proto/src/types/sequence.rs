@@ -3,6 +3,7 @@
 use std::fmt;
 
 use super::core::{NzNumber, ValidationError};
+use super::nonempty::NonEmpty;
 
 /// `seq-number = nz-number / "*"` (RFC 9051 §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -34,8 +35,9 @@ pub enum Sequence {
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum SequenceSet {
-    /// A non-empty list of numbers and ranges.
-    Set(Vec<Sequence>),
+    /// A list of numbers and ranges, never empty (`sequence-set` has at
+    /// least one item).
+    Set(NonEmpty<Sequence>),
     /// `$`: the result saved by `SEARCH RETURN (SAVE)`.
     Saved,
 }
@@ -43,18 +45,18 @@ pub enum SequenceSet {
 impl SequenceSet {
     /// A set of the given sequences; empty is refused.
     pub fn new(seqs: Vec<Sequence>) -> Result<Self, ValidationError> {
-        if seqs.is_empty() {
-            return Err(ValidationError::new("sequence-set", "must not be empty", 0));
+        match NonEmpty::from_vec(seqs) {
+            Ok(seqs) => Ok(SequenceSet::Set(seqs)),
+            Err(_) => Err(ValidationError::new("sequence-set", "must not be empty", 0)),
         }
-        Ok(SequenceSet::Set(seqs))
     }
     /// One number.
     pub fn single(n: NzNumber) -> Self {
-        SequenceSet::Set(vec![Sequence::Single(SeqNumber::Value(n))])
+        SequenceSet::Set(NonEmpty::new(Sequence::Single(SeqNumber::Value(n))))
     }
     /// `lo:hi`.
     pub fn range(lo: SeqNumber, hi: SeqNumber) -> Self {
-        SequenceSet::Set(vec![Sequence::Range(lo, hi)])
+        SequenceSet::Set(NonEmpty::new(Sequence::Range(lo, hi)))
     }
     /// `1:*`.
     pub fn all() -> Self {

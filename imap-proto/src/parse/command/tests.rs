@@ -1,6 +1,6 @@
 use crate::types::{
-    AppendData, Capability, Command, CommandBody, LiteralMode, Mailbox, SelectParam, StoreAction,
-    Tag,
+    AppendData, Capability, Command, CommandBody, LiteralMode, Mailbox, NonEmpty, SelectParam,
+    StoreAction, Tag,
 };
 use crate::{parse_command, ParseError};
 
@@ -73,7 +73,7 @@ fn simple_commands() {
 fn values() {
     assert_eq!(
         round_trip(b"a1 enable condstore\r\n"),
-        CommandBody::Enable(vec![Capability::CondStore])
+        CommandBody::Enable(NonEmpty::new(Capability::CondStore))
     );
     match round_trip(b"a1 select inbox (condstore)\r\n") {
         CommandBody::Select { mailbox, params } => {
@@ -299,4 +299,34 @@ fn append_utf8_is_always_literal8() {
         body: lax,
     };
     assert_eq!(cmd.to_bytes(), b"A1 APPEND x UTF8 (~{3}\r\nabc)\r\n");
+}
+
+/// The lists the grammar wants non-empty, whose fields are `NonEmpty`, are
+/// refused empty: where the list should start (or at its `(`), with what
+/// was expected.
+#[test]
+fn empty_lists_are_refused() {
+    for (input, offset, expected) in [
+        (&b"A1 ENABLE\r\n"[..], 9, "SP"),
+        (b"A1 ENABLE \r\n", 10, "atom"),
+        (b"A1 STATUS INBOX ()\r\n", 16, "status-att"),
+        (b"A1 LIST \"\" ()\r\n", 11, "list-mailbox"),
+        (b"A1 LIST \"\" * RETURN (STATUS ())\r\n", 28, "status-att"),
+        (b"A1 APPEND x\r\n", 11, "SP"),
+        (b"A1 APPEND x CATENATE ()\r\n", 21, "cat-part"),
+        (b"A1 GETMETADATA INBOX ()\r\n", 21, "entry"),
+        (b"A1 SETMETADATA INBOX ()\r\n", 21, "entry-value"),
+        (b"A1 CANCELUPDATE\r\n", 15, "SP and a quoted tag"),
+        (b"A1 CANCELUPDATE \r\n", 15, "SP and a quoted tag"),
+        (b"A1 COPY ,1 x\r\n", 8, "number"),
+    ] {
+        let e = parse_command(input).unwrap_err();
+        let shown = e.to_string();
+        assert_eq!(
+            (e.offset(), shown.ends_with(&format!("expected {expected}"))),
+            (Some(offset), true),
+            "{:?}: {shown}",
+            String::from_utf8_lossy(input)
+        );
+    }
 }

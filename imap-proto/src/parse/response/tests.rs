@@ -3,7 +3,7 @@ use std::num::NonZeroU32;
 use super::*;
 use crate::types::Number64;
 use crate::types::{
-    Capability, Flag, FlagPerm, IString, Mailbox, SeqNumber, Sequence, SequenceSet, Text,
+    Capability, Flag, FlagPerm, IString, Mailbox, NonEmpty, SeqNumber, Sequence, SequenceSet, Text,
 };
 use crate::{parse_response, ParseError};
 
@@ -969,10 +969,10 @@ fn sequence_set_values() {
     // APPENDUID's uid-set keeps its ranges as sent.
     assert_eq!(
         set("1:2"),
-        SequenceSet::Set(vec![Sequence::Range(
+        SequenceSet::Set(NonEmpty::new(Sequence::Range(
             SeqNumber::Value(nz(1)),
             SeqNumber::Value(nz(2))
-        )])
+        )))
     );
 }
 

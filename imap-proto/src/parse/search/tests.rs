@@ -24,7 +24,7 @@ fn s(x: &str) -> AString<'_> {
     AString::from(x)
 }
 fn keys(v: Vec<SearchKey<'_>>) -> NonEmpty<SearchKey<'_>> {
-    NonEmpty::new(v).unwrap()
+    NonEmpty::from_vec(v).unwrap()
 }
 fn crit(reverse: bool, key: SortKey<'static>) -> SortCriterion<'static> {
     SortCriterion { reverse, key }
@@ -341,7 +341,7 @@ fn rfc5256_sort_and_thread() {
         v,
         SortArgs {
             return_opts: None,
-            criteria: NonEmpty::new(vec![
+            criteria: NonEmpty::from_vec(vec![
                 crit(false, SortKey::Subject),
                 crit(true, SortKey::Date)
             ])
@@ -439,7 +439,7 @@ fn rfc5267_context() {
     );
     assert_eq!(
         v.data,
-        vec![ESearchReturnData::AddTo(NonEmpty::one(ContextUpdate {
+        vec![ESearchReturnData::AddTo(NonEmpty::new(ContextUpdate {
             position: 0,
             set: set("32768:32769")
         }))]
@@ -764,7 +764,7 @@ fn corpus_commands() {
         v,
         SortArgs {
             return_opts: None,
-            criteria: NonEmpty::one(crit(true, SortKey::Date)),
+            criteria: NonEmpty::new(crit(true, SortKey::Date)),
             charset: s("UTF-8"),
             keys: keys(vec![SearchKey::All]),
         }
@@ -777,7 +777,7 @@ fn corpus_commands() {
         v,
         SortArgs {
             return_opts: Some(vec![SearchReturnOption::All, SearchReturnOption::Count]),
-            criteria: NonEmpty::one(crit(true, SortKey::Arrival)),
+            criteria: NonEmpty::new(crit(true, SortKey::Arrival)),
             charset: s("UTF-8"),
             keys: keys(vec![SearchKey::Undeleted]),
         }
