@@ -354,7 +354,7 @@ fn strategies_cover_every_command_variant() {
 
 #[test]
 fn strategies_cover_every_response_variant() {
-    let m = missing(&sample(st::response(), 3000), RESPONSE_VARIANTS);
+    let m = missing(&sample(st::response(), 8000), RESPONSE_VARIANTS);
     assert!(m.is_empty(), "never generated: {m:?}");
 }
 
