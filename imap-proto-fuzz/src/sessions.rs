@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use imap_proto::client::{Client, ClientConfig, ClientEvent};
+use imap_proto::client::{Client, ClientConfig, ClientError, ClientEvent};
 use imap_proto::server::{Server, ServerConfig, ServerError, ServerEvent};
 use imap_proto::types::{
     Atom, CommandBody, ContinueRequest, Mailbox, RespText, Response, State, Tag, TaggedStatus, Text,
@@ -241,7 +241,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
 pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
     let mut c = Client::new(ClientConfig::default());
     let start = Instant::now();
-    let mut log = Vec::new();
+    let mut log: Vec<String> = Vec::new();
     let mut choose = Choices::new(actions >> 11);
     let login = CommandBody::Login {
         username: "joe".into(),
@@ -295,6 +295,19 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         while let Some(e) = c.poll_event() {
             let continuation = matches!(e, Ok(ClientEvent::Continue(_)));
             let completed = matches!(e, Ok(ClientEvent::Completed { .. }));
+            // Input after STARTTLS's OK is discarded and reported per piece
+            // received: count it whole.
+            if let Err(ClientError::InputBeforeTls(n)) = e {
+                let add = |last: &str| last.strip_prefix("discarded ")?.parse::<usize>().ok();
+                match log.last().and_then(|l| add(l)) {
+                    Some(k) => {
+                        *log.last_mut().unwrap_or_else(|| unreachable!()) =
+                            format!("discarded {}", k + n)
+                    }
+                    None => log.push(format!("discarded {n}")),
+                }
+                continue;
+            }
             log.push(format!("{e:?}"));
             if continuation && actions & (1 << 9) != 0 {
                 c.done();
