@@ -16,8 +16,11 @@ use crate::types::{LiteralMode, Number64};
 pub(crate) mod core;
 
 pub(crate) mod body;
+pub(crate) mod code;
 pub(crate) mod command;
+pub(crate) mod data;
 pub(crate) mod fetch;
+pub(crate) mod mailbox_data;
 pub(crate) mod response;
 pub(crate) mod search;
 

@@ -8,12 +8,12 @@ use super::core::Number64;
 use super::core::{
     cow_bytes_owned, AString, Atom, Literal, LiteralMode, NString, RawValue, Secret, Tag,
 };
+use super::data::MetadataValue;
 use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
 use super::nonempty::NonEmpty;
-use super::response::MetadataValue;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;

@@ -11,10 +11,13 @@ pub(crate) mod datetime;
 
 mod body;
 mod capability;
+mod code;
 mod command;
+mod data;
 mod fetch;
 mod flag;
 mod mailbox;
+mod mailbox_data;
 mod nonempty;
 mod response;
 mod search;
@@ -27,15 +30,18 @@ mod arbitrary;
 
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
+pub use self::code::*;
 pub use self::command::*;
 pub use self::core::{
     AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, NzNumber64,
     ObjectId, RawValue, Secret, Tag, Text, ValidationError,
 };
+pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
 pub use self::flag::{Flag, FlagExtension, FlagPerm};
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
+pub use self::mailbox_data::*;
 pub use self::nonempty::NonEmpty;
 pub use self::response::*;
 pub use self::search::*;

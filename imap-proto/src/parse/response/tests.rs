@@ -1,9 +1,14 @@
+use std::borrow::Cow;
 use std::num::NonZeroU32;
 
 use super::*;
+use crate::parse::core::sequence_set;
 use crate::types::Number64;
 use crate::types::{
-    Capability, Flag, FlagPerm, IString, Mailbox, NonEmpty, SeqNumber, Sequence, SequenceSet, Text,
+    AString, Capability, CharsetName, CodeText, Delimiter, Flag, FlagPerm, IString,
+    ListExtendedItem, Mailbox, MailboxAttribute, MailboxList, MetadataCode, MetadataEntries,
+    MetadataValue, NamespaceDescr, NonEmpty, ObjectId, OtherCode, QuotaResource, ResponseCode,
+    SeqNumber, Sequence, SequenceSet, StatusItem, Text,
 };
 use crate::{parse_response, ParseError};
 

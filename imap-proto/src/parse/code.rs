@@ -1,0 +1,260 @@
+//! The grammar of response codes (RFC 9051 §9 `resp-text-code`, with the
+//! codes of the extensions): what a `resp-text` carries between brackets.
+
+use std::borrow::Cow;
+
+use super::core::{
+    ascii, atom_bytes, byte, flag_perm, number, number64, nz_number, paren_list, quoted,
+    sequence_set, sp,
+};
+use super::data::capabilities;
+use super::{fail, PResult};
+use crate::fast;
+use crate::types::{Atom, CharsetName, CodeText, MetadataCode, ObjectId, OtherCode, ResponseCode};
+
+/// `1*<any TEXT-CHAR except "]">` (RFC 9051 §9), after the SP(s) that
+/// precede it; 8-bit bytes are taken as UTF-8 (lossily, as in `text`).
+fn code_text(i: &[u8]) -> PResult<'_, CodeText<'_>> {
+    let n = i
+        .iter()
+        .take_while(|&&b| !matches!(b, b']' | b'\r' | b'\n' | 0))
+        .count();
+    if n == 0 {
+        return fail(i, "1*<TEXT-CHAR except \"]\">");
+    }
+    if i.get(n) == Some(&0) {
+        return fail(&i[n..], "TEXT-CHAR (no NUL)");
+    }
+    Ok((
+        &i[n..],
+        CodeText::unchecked(String::from_utf8_lossy(&i[..n])),
+    ))
+}
+
+/// `charset = atom / quoted` (RFC 9051 §9).
+fn charset(i: &[u8]) -> PResult<'_, CharsetName<'_>> {
+    match i.first() {
+        Some(b'"') => {
+            let (r, q) = quoted(i)?;
+            let s = match q {
+                Cow::Borrowed(b) => String::from_utf8_lossy(b),
+                Cow::Owned(o) => Cow::Owned(String::from_utf8_lossy(&o).into_owned()),
+            };
+            Ok((r, CharsetName::unchecked(s)))
+        }
+        _ => {
+            let (r, a) = atom_bytes(i)?;
+            Ok((r, CharsetName::unchecked(Cow::Borrowed(ascii(a)))))
+        }
+    }
+}
+
+/// `objectid = 1*255(ALPHA / DIGIT / "_" / "-")` (RFC 8474 §7).
+fn objectid(i: &[u8]) -> PResult<'_, ObjectId<'_>> {
+    let n = fast::span(i, |b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-');
+    if n == 0 || n > 255 {
+        return fail(i, "objectid");
+    }
+    match ObjectId::new(ascii(&i[..n])) {
+        Ok(o) => Ok((&i[n..], o)),
+        Err(_) => fail(i, "objectid"),
+    }
+}
+
+/// `"(" objectid ")"` (RFC 8474).
+pub(super) fn paren_objectid(i: &[u8]) -> PResult<'_, ObjectId<'_>> {
+    let (i, ()) = byte(b'(', "\"(\"")(i)?;
+    let (i, o) = objectid(i)?;
+    let (i, ()) = byte(b')', "\")\"")(i)?;
+    Ok((i, o))
+}
+
+/// `resp-text-code` (RFC 9051 §9, RFC 3501 §9, RFC 5530 §4, RFC 2221,
+/// RFC 4315, RFC 4469, RFC 4978, RFC 5464, RFC 7162, RFC 8474, RFC 9208);
+/// unknown codes: `atom [SP 1*<any TEXT-CHAR except "]">]`.
+pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
+    use ResponseCode as R;
+    let (r, name) = atom_bytes(i)?;
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(name, &mut buf).unwrap_or_default();
+    if let Some(c) = simple_code(up) {
+        return Ok((r, c));
+    }
+    match up {
+        b"BADCHARSET" => {
+            // "BADCHARSET" [SP "(" charset *(SP charset) ")"]; lenient:
+            // without the parentheses, as RFC 9051 §6.4.4's own example
+            // sends it (`[BADCHARSET UTF-8]`).
+            match r.first() {
+                Some(b' ') => {
+                    let (r, ()) = sp(r)?;
+                    match r.first() {
+                        Some(b'(') => {
+                            let (r, list) = paren_list(r, charset)?;
+                            Ok((r, R::BadCharset(list)))
+                        }
+                        Some(b']') => Ok((r, R::BadCharset(Vec::new()))),
+                        _ => {
+                            let mut list = Vec::new();
+                            let mut r = r;
+                            loop {
+                                let (r2, c) = charset(r)?;
+                                list.push(c);
+                                r = r2;
+                                match (r.first(), r.iter().position(|&b| b != b' ')) {
+                                    (Some(b' '), Some(k)) if r[k] != b']' => r = sp(r)?.0,
+                                    _ => return Ok((r, R::BadCharset(list))),
+                                }
+                            }
+                        }
+                    }
+                }
+                _ => Ok((r, R::BadCharset(Vec::new()))),
+            }
+        }
+        b"CAPABILITY" => {
+            let (r, caps) = capabilities(r)?;
+            Ok((r, R::Capability(caps)))
+        }
+        b"PERMANENTFLAGS" => {
+            let (r, ()) = sp(r)?;
+            let (r, f) = paren_list(r, flag_perm)?;
+            Ok((r, R::PermanentFlags(f)))
+        }
+        b"UIDNEXT" => {
+            let (r, n) = nz_number(sp(r)?.0)?;
+            Ok((r, R::UidNext(n)))
+        }
+        b"UIDVALIDITY" => {
+            let (r, n) = nz_number(sp(r)?.0)?;
+            Ok((r, R::UidValidity(n)))
+        }
+        b"UNSEEN" => {
+            let (r, n) = nz_number(sp(r)?.0)?;
+            Ok((r, R::Unseen(n)))
+        }
+        b"APPENDUID" => {
+            // resp-code-apnd = "APPENDUID" SP nz-number SP append-uid
+            let (r, v) = nz_number(sp(r)?.0)?;
+            let (r, uids) = sequence_set(sp(r)?.0)?;
+            Ok((
+                r,
+                R::AppendUid {
+                    uid_validity: v,
+                    uids,
+                },
+            ))
+        }
+        b"COPYUID" => {
+            // resp-code-copy = "COPYUID" SP nz-number SP uid-set SP uid-set
+            let (r, v) = nz_number(sp(r)?.0)?;
+            let (r, source) = sequence_set(sp(r)?.0)?;
+            let (r, destination) = sequence_set(sp(r)?.0)?;
+            Ok((
+                r,
+                R::CopyUid {
+                    uid_validity: v,
+                    source,
+                    destination,
+                },
+            ))
+        }
+        b"HIGHESTMODSEQ" => {
+            let (r, n) = number64(sp(r)?.0)?;
+            Ok((r, R::HighestModSeq(n)))
+        }
+        b"MODIFIED" => {
+            let (r, s) = sequence_set(sp(r)?.0)?;
+            Ok((r, R::Modified(s)))
+        }
+        b"METADATA" => {
+            let (r, m) = metadata_code(sp(r)?.0)?;
+            Ok((r, R::Metadata(m)))
+        }
+        b"MAILBOXID" => {
+            let (r, o) = paren_objectid(sp(r)?.0)?;
+            Ok((r, R::MailboxId(o)))
+        }
+        b"BADURL" => {
+            let (r, t) = code_text(sp(r)?.0)?;
+            Ok((r, R::BadUrl(t)))
+        }
+        b"REFERRAL" => {
+            let (r, t) = code_text(sp(r)?.0)?;
+            Ok((r, R::Referral(t)))
+        }
+        _ => {
+            let name = Atom::unchecked(ascii(name));
+            match r.first() {
+                Some(b' ') => {
+                    let (r2, ()) = sp(r)?;
+                    if let Some(b']') = r2.first() {
+                        // "[XFOO ]": trailing spaces, no argument.
+                        return Ok((r2, R::Other(OtherCode::unchecked(name, None))));
+                    }
+                    let (r2, t) = code_text(r2)?;
+                    Ok((r2, R::Other(OtherCode::unchecked(name, Some(t)))))
+                }
+                _ => Ok((r, R::Other(OtherCode::unchecked(name, None)))),
+            }
+        }
+    }
+}
+
+/// The response codes without arguments, by upper-case name.
+fn simple_code(name: &[u8]) -> Option<ResponseCode<'static>> {
+    use ResponseCode as R;
+    Some(match name {
+        b"ALERT" => R::Alert,
+        b"PARSE" => R::Parse,
+        b"READ-ONLY" => R::ReadOnly,
+        b"READ-WRITE" => R::ReadWrite,
+        b"TRYCREATE" => R::TryCreate,
+        b"UIDNOTSTICKY" => R::UidNotSticky,
+        b"UNAVAILABLE" => R::Unavailable,
+        b"AUTHENTICATIONFAILED" => R::AuthenticationFailed,
+        b"AUTHORIZATIONFAILED" => R::AuthorizationFailed,
+        b"EXPIRED" => R::Expired,
+        b"PRIVACYREQUIRED" => R::PrivacyRequired,
+        b"CONTACTADMIN" => R::ContactAdmin,
+        b"NOPERM" => R::NoPerm,
+        b"INUSE" => R::InUse,
+        b"EXPUNGEISSUED" => R::ExpungeIssued,
+        b"CORRUPTION" => R::Corruption,
+        b"SERVERBUG" => R::ServerBug,
+        b"CLIENTBUG" => R::ClientBug,
+        b"CANNOT" => R::Cannot,
+        b"LIMIT" => R::Limit,
+        b"OVERQUOTA" => R::OverQuota,
+        b"ALREADYEXISTS" => R::AlreadyExists,
+        b"NONEXISTENT" => R::NonExistent,
+        b"NOTSAVED" => R::NotSaved,
+        b"HASCHILDREN" => R::HasChildren,
+        b"CLOSED" => R::Closed,
+        b"UNKNOWN-CTE" => R::UnknownCte,
+        b"NOMODSEQ" => R::NoModSeq,
+        b"COMPRESSIONACTIVE" => R::CompressionActive,
+        b"TOOBIG" => R::TooBig,
+        _ => return None,
+    })
+}
+
+/// `"METADATA" SP ("LONGENTRIES" SP number / "MAXSIZE" SP number /
+/// "TOOMANY" / "NOPRIVATE")` (RFC 5464 §5), after `METADATA SP`.
+fn metadata_code(i: &[u8]) -> PResult<'_, MetadataCode> {
+    let (r, kw) = atom_bytes(i)?;
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    match fast::upper(kw, &mut buf).unwrap_or_default() {
+        b"LONGENTRIES" => {
+            let (r, n) = number(sp(r)?.0)?;
+            Ok((r, MetadataCode::LongEntries(n)))
+        }
+        b"MAXSIZE" => {
+            let (r, n) = number(sp(r)?.0)?;
+            Ok((r, MetadataCode::MaxSize(n)))
+        }
+        b"TOOMANY" => Ok((r, MetadataCode::TooMany)),
+        b"NOPRIVATE" => Ok((r, MetadataCode::NoPrivate)),
+        _ => fail(i, "LONGENTRIES, MAXSIZE, TOOMANY or NOPRIVATE"),
+    }
+}

@@ -1,0 +1,229 @@
+//! The grammar of the LIST and LSUB, STATUS and NAMESPACE responses after
+//! their keyword (RFC 9051 §9 `mailbox-data`, RFC 5258, RFC 2342).
+
+use super::code::paren_objectid;
+use super::core::{
+    ascii, astring, atom, atom_bytes, byte, mailbox, nil, number, number64, paren_list, quoted,
+    raw_value, sp, string,
+};
+use super::{fail, Depth, PResult};
+use crate::fast;
+use crate::types::{
+    Atom, Data, Delimiter, ListExtendedItem, ListExtendedOther, MailboxAttribute, MailboxList,
+    NamespaceDescr, Number64, StatusItem, StatusOther,
+};
+
+/// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE /
+/// nil) SP mailbox [SP mbox-list-extended]` (RFC 9051 §9, RFC 5258 §6).
+pub(crate) fn mailbox_list(i: &[u8], depth: Depth) -> PResult<'_, MailboxList<'_>> {
+    let (i, attributes) = paren_list(i, mbx_list_flag)?;
+    let (i, ()) = sp(i)?;
+    let (i, delimiter) = delimiter(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, mbox) = mailbox(i)?;
+    let (i, extended) = match (i.first(), i.iter().position(|&b| b != b' ')) {
+        (Some(b' '), Some(k)) if i[k] == b'(' => {
+            let (r, ()) = sp(i)?;
+            paren_list(r, |i| mbox_list_extended_item(i, depth))?
+        }
+        _ => (i, Vec::new()),
+    };
+    Ok((
+        i,
+        MailboxList {
+            attributes,
+            delimiter,
+            mailbox: mbox,
+            extended,
+        },
+    ))
+}
+
+/// `mbx-list-oflag / mbx-list-sflag` (RFC 9051 §9): `"\" atom`.
+fn mbx_list_flag(i: &[u8]) -> PResult<'_, MailboxAttribute<'_>> {
+    let (i, ()) = byte(b'\\', "\"\\\" starting a mailbox attribute")(i)?;
+    let (i, a) = atom(i)?;
+    Ok((i, MailboxAttribute::from_backslash(a)))
+}
+
+/// `DQUOTE QUOTED-CHAR DQUOTE / nil` (RFC 9051 §9): a hierarchy delimiter.
+fn delimiter(i: &[u8]) -> PResult<'_, Option<Delimiter>> {
+    if let Some(b'"') = i.first() {
+        let (r, q) = quoted(i)?;
+        let mut chars = std::str::from_utf8(&q).ok().map(|s| s.chars());
+        match chars.as_mut().map(|c| (c.next(), c.next())) {
+            Some((Some(c), None)) => match Delimiter::new(c) {
+                Ok(d) => Ok((r, Some(d))),
+                Err(_) => fail(i, "QUOTED-CHAR"),
+            },
+            _ => fail(i, "one QUOTED-CHAR as the delimiter"),
+        }
+    } else {
+        let (r, ()) = nil(i)?;
+        Ok((r, None))
+    }
+}
+
+/// `mbox-list-extended-item = mbox-list-extended-item-tag SP
+/// tagged-ext-val` (RFC 5258 §6), with `childinfo-extended-item` and
+/// `oldname-extended-item` (RFC 9051 §9).
+fn mbox_list_extended_item(i: &[u8], depth: Depth) -> PResult<'_, ListExtendedItem<'_>> {
+    let (r, t) = astring(i)?;
+    let (r, ()) = sp(r)?;
+    if t.as_bytes().eq_ignore_ascii_case(b"CHILDINFO") {
+        let (r, v) = paren_list(r, string)?;
+        Ok((r, ListExtendedItem::ChildInfo(v)))
+    } else if t.as_bytes().eq_ignore_ascii_case(b"OLDNAME") {
+        let (r, ()) = byte(b'(', "\"(\"")(r)?;
+        let (r, m) = mailbox(r)?;
+        let (r, ()) = byte(b')', "\")\"")(r)?;
+        Ok((r, ListExtendedItem::OldName(m)))
+    } else {
+        let (r, v) = raw_value(r, depth)?;
+        Ok((
+            r,
+            ListExtendedItem::Other(ListExtendedOther::unchecked(t, v)),
+        ))
+    }
+}
+
+/// `"STATUS" SP mailbox SP "(" [status-att-list] ")"` (RFC 9051 §9), after
+/// `STATUS SP`.
+pub(super) fn status_data(i: &[u8], depth: Depth) -> PResult<'_, Data<'_>> {
+    let (i, mbox) = mailbox(i)?;
+    let (i, ()) = sp(i)?;
+    let (i, items) = paren_list(i, |i| status_att_val(i, depth))?;
+    Ok((
+        i,
+        Data::Status {
+            mailbox: mbox,
+            items,
+        },
+    ))
+}
+
+/// `status-att-val` (RFC 9051 §9, RFC 3501, RFC 7162, RFC 7889, RFC 8474,
+/// RFC 9208); unknown items as `tagged-ext-label SP tagged-ext-val`.
+fn status_att_val(i: &[u8], depth: Depth) -> PResult<'_, StatusItem<'_>> {
+    let (r, name) = atom_bytes(i)?;
+    let (r, ()) = sp(r)?;
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    let up = fast::upper(name, &mut buf).unwrap_or_default();
+    let small: Option<fn(u32) -> StatusItem<'static>> = match up {
+        b"MESSAGES" => Some(StatusItem::Messages),
+        b"UIDNEXT" => Some(StatusItem::UidNext),
+        b"UIDVALIDITY" => Some(StatusItem::UidValidity),
+        b"UNSEEN" => Some(StatusItem::Unseen),
+        b"DELETED" => Some(StatusItem::Deleted),
+        b"RECENT" => Some(StatusItem::Recent),
+        _ => None,
+    };
+    if let Some(f) = small {
+        let (r, n) = number(r)?;
+        return Ok((r, f(n)));
+    }
+    let big: Option<fn(Number64) -> StatusItem<'static>> = match up {
+        b"SIZE" => Some(StatusItem::Size),
+        b"HIGHESTMODSEQ" => Some(StatusItem::HighestModSeq),
+        b"DELETED-STORAGE" => Some(StatusItem::DeletedStorage),
+        _ => None,
+    };
+    if let Some(f) = big {
+        let (r, n) = number64(r)?;
+        return Ok((r, f(n)));
+    }
+    match up {
+        b"MAILBOXID" => {
+            let (r, o) = paren_objectid(r)?;
+            Ok((r, StatusItem::MailboxId(o)))
+        }
+        b"APPENDLIMIT" => {
+            if let Ok((r, ())) = nil(r) {
+                return Ok((r, StatusItem::AppendLimit(None)));
+            }
+            let (r, n) = number(r)?;
+            Ok((r, StatusItem::AppendLimit(Some(n))))
+        }
+        _ => {
+            let (r, v) = raw_value(r, depth)?;
+            Ok((
+                r,
+                StatusItem::Other(StatusOther::unchecked(Atom::unchecked(ascii(name)), v)),
+            ))
+        }
+    }
+}
+
+/// `namespace-response = "NAMESPACE" SP namespace SP namespace SP
+/// namespace` (RFC 9051 §9, RFC 2342 §6), after `NAMESPACE SP`.
+pub(super) fn namespace_response(i: &[u8]) -> PResult<'_, Data<'_>> {
+    let (i, personal) = namespace(i)?;
+    let (i, other_users) = namespace(sp(i)?.0)?;
+    let (i, shared) = namespace(sp(i)?.0)?;
+    Ok((
+        i,
+        Data::Namespace {
+            personal,
+            other_users,
+            shared,
+        },
+    ))
+}
+
+/// `namespace = nil / "(" 1*namespace-descr ")"` (RFC 9051 §9). Lenient:
+/// spaces between the descriptions.
+fn namespace(i: &[u8]) -> PResult<'_, Option<Vec<NamespaceDescr<'_>>>> {
+    if let Ok((r, ())) = nil(i) {
+        return Ok((r, None));
+    }
+    let (mut i, ()) = byte(b'(', "\"(\" or NIL")(i)?;
+    let mut out = Vec::new();
+    loop {
+        while let Some(b' ') = i.first() {
+            i = &i[1..];
+        }
+        if let Some(b')') = i.first() {
+            return Ok((&i[1..], Some(out)));
+        }
+        let (r, d) = namespace_descr(i)?;
+        out.push(d);
+        i = r;
+    }
+}
+
+/// `namespace-descr = "(" string SP (DQUOTE QUOTED-CHAR DQUOTE / nil)
+/// [namespace-response-extensions] ")"`, `namespace-response-extension =
+/// SP string SP "(" string *(SP string) ")"` (RFC 9051 §9).
+fn namespace_descr(i: &[u8]) -> PResult<'_, NamespaceDescr<'_>> {
+    let (i, ()) = byte(b'(', "\"(\"")(i)?;
+    let (i, prefix) = string(i)?;
+    let (i, ()) = sp(i)?;
+    let (mut i, delimiter) = delimiter(i)?;
+    let mut extensions = Vec::new();
+    loop {
+        match i.first() {
+            Some(b')') => break,
+            Some(b' ') => {
+                let (r, ()) = sp(i)?;
+                if let Some(b')') = r.first() {
+                    i = r;
+                    break;
+                }
+                let (r, name) = string(r)?;
+                let (r, ()) = sp(r)?;
+                let (r, values) = paren_list(r, string)?;
+                extensions.push((name, values));
+                i = r;
+            }
+            _ => return fail(i, "SP or \")\""),
+        }
+    }
+    Ok((
+        &i[1..],
+        NamespaceDescr {
+            prefix,
+            delimiter,
+            extensions,
+        },
+    ))
+}
