@@ -8,7 +8,8 @@
 //! not kept). Everything else a server sends is kept, including `NIL` where
 //! the grammar wants a string (broken servers do that; see each field).
 
-use super::core::{IString, NString, Number64, ValidationError};
+use super::core::{IString, NString, ValidationError};
+use super::number::Number64;
 
 fn nstring_owned(s: NString<'_>) -> NString<'static> {
     s.map(IString::into_owned)

@@ -6,8 +6,8 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::core::Number64;
-use super::core::{cow_str_owned, Atom, NzNumber, ObjectId, ValidationError};
+use super::core::{cow_str_owned, Atom, ObjectId, ValidationError};
+use super::number::{Number64, NzNumber};
 use super::{Capability, FlagPerm, SequenceSet};
 
 /// `resp-text-code` (RFC 9051 §9, RFC 3501 §9, RFC 5530 §4) with the codes

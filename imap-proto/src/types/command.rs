@@ -4,7 +4,6 @@
 use std::borrow::Cow;
 
 use super::capability::Capability;
-use super::core::Number64;
 use super::core::{
     cow_bytes_owned, AString, Atom, Literal, LiteralMode, NString, RawValue, Secret, Tag,
 };
@@ -14,6 +13,7 @@ use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
 use super::nonempty::NonEmpty;
+use super::number::Number64;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;

@@ -8,9 +8,9 @@
 use std::borrow::Cow;
 use std::fmt;
 
-use super::core::Number64;
-use super::core::{AString, Atom, Escaped, IString, NString, NzNumber};
+use super::core::{AString, Atom, Escaped, IString, NString};
 use super::mailbox_data::{MailboxList, NamespaceDescr, StatusItem};
+use super::number::{Number64, NzNumber};
 use super::{Capability, ESearchResponse, Flag, Mailbox, MessageDataItem, SequenceSet, Thread};
 
 /// Untagged data: `mailbox-data`, `message-data`, `capability-data`,

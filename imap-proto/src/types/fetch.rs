@@ -8,10 +8,10 @@ use std::borrow::Cow;
 
 use super::body::{BodyStructure, Envelope};
 use super::core::ObjectId;
-use super::core::{cow_str_owned, AString, Atom, NString, NzNumber, RawValue, ValidationError};
-use super::core::{Number64, NzNumber64};
+use super::core::{cow_str_owned, AString, Atom, NString, RawValue, ValidationError};
 use super::datetime::DateTime;
 use super::flag::Flag;
+use super::number::{Number64, NzNumber, NzNumber64};
 use super::search::PartialRange;
 use super::sequence::SequenceSet;
 use crate::fast;

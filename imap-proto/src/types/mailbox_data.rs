@@ -3,8 +3,8 @@
 //! the extended items of RFC 5258), STATUS items (`status-att-val`) and
 //! NAMESPACE descriptions (RFC 2342).
 
-use super::core::Number64;
 use super::core::{AString, Atom, IString, ObjectId, RawValue, ValidationError};
+use super::number::Number64;
 use super::Mailbox;
 
 /// `mailbox-list = "(" [mbx-list-flags] ")" SP (DQUOTE QUOTED-CHAR DQUOTE

@@ -19,6 +19,7 @@ mod flag;
 mod mailbox;
 mod mailbox_data;
 mod nonempty;
+mod number;
 mod response;
 mod search;
 mod sequence;
@@ -33,8 +34,8 @@ pub use self::capability::{Capability, CapabilityOther};
 pub use self::code::*;
 pub use self::command::*;
 pub use self::core::{
-    AString, Atom, IString, Literal, LiteralMode, NString, Number64, NzNumber, NzNumber64,
-    ObjectId, RawValue, Secret, Tag, Text, ValidationError,
+    AString, Atom, IString, Literal, LiteralMode, NString, ObjectId, RawValue, Secret, Tag, Text,
+    ValidationError,
 };
 pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
@@ -43,6 +44,7 @@ pub use self::flag::{Flag, FlagExtension, FlagPerm};
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::mailbox_data::*;
 pub use self::nonempty::NonEmpty;
+pub use self::number::{Number64, NzNumber, NzNumber64};
 pub use self::response::*;
 pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};

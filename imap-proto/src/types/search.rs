@@ -20,9 +20,10 @@
 use std::marker::PhantomData;
 
 use super::core::ValidationError;
-use super::core::{AString, Atom, IString, Number64, NzNumber, ObjectId, RawValue};
+use super::core::{AString, Atom, IString, ObjectId, RawValue};
 use super::datetime::Date;
 use super::nonempty::NonEmpty;
+use super::number::{Number64, NzNumber};
 use super::sequence::SequenceSet;
 
 /// `entry-type-req = entry-type-resp / "all"`, `entry-type-resp = "priv" /

@@ -2,8 +2,9 @@
 
 use std::fmt;
 
-use super::core::{NzNumber, ValidationError};
+use super::core::ValidationError;
 use super::nonempty::NonEmpty;
+use super::number::NzNumber;
 
 /// `seq-number = nz-number / "*"` (RFC 9051 §9).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
