@@ -7,7 +7,7 @@
 //!   input through them.
 //! - [`checks`]: the properties, shared by the targets and the tests.
 //! - [`sessions`]: a `Server` and a `Client` fed arbitrary input and caller
-//!   actions, for the session properties.
+//!   actions, for the session properties and the session fuzz targets.
 //! - `strategies` (feature `proptest`, on by default): proptest strategies
 //!   for every public value type, valid by construction and biased toward
 //!   the edges of the grammar.

@@ -25,7 +25,12 @@ fn noise() -> impl Strategy<Value = Vec<u8>> {
     vec(token, 0..80).prop_map(|v| v.concat())
 }
 
+/// `cases`, or `PROPTEST_CASES` when set (for longer runs).
 fn config(cases: u32) -> ProptestConfig {
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(cases);
     ProptestConfig {
         cases,
         failure_persistence: None,
