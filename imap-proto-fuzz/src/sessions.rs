@@ -24,6 +24,41 @@ fn pieces(seed: u64) -> impl Iterator<Item = usize> {
     })
 }
 
+/// `input` cut into the pieces `seed` chooses (0: whole).
+fn cut(input: &[u8], seed: u64) -> Vec<&[u8]> {
+    if seed == 0 || input.is_empty() {
+        return if input.is_empty() {
+            vec![]
+        } else {
+            vec![input]
+        };
+    }
+    let mut out = Vec::new();
+    let mut rest = input;
+    for n in pieces(seed) {
+        if rest.is_empty() {
+            break;
+        }
+        let (now, later) = rest.split_at(n.min(rest.len()));
+        out.push(now);
+        rest = later;
+    }
+    out
+}
+
+/// Logs `n` discarded input bytes, added to the previous entry if it was
+/// one too: input discarded before a transport switch is reported per
+/// piece received, so only the total is the same however the input is cut.
+fn log_discarded(log: &mut Vec<String>, n: usize) {
+    let previous = log
+        .last()
+        .and_then(|l| l.strip_prefix("discarded ")?.parse::<usize>().ok());
+    match (previous, log.last_mut()) {
+        (Some(k), Some(last)) => *last = format!("discarded {}", k + n),
+        _ => log.push(format!("discarded {n}")),
+    }
+}
+
 /// Bit of `actions` that lets the caller switch transports (after STARTTLS
 /// or COMPRESS). Where the switch falls relative to the input depends on
 /// the cut, so comparisons between cuts leave it off.
@@ -110,18 +145,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
     let mut choose = Choices::new(actions);
     // The AUTHENTICATE or IDLE whose completion the caller holds back.
     let mut held: Option<Tag<'static>> = None;
-    let mut rest = input;
-    let mut cuts = pieces(seed);
-    let mut piece = 0u32;
-    while !rest.is_empty() {
-        let n = if seed == 0 {
-            rest.len()
-        } else {
-            cuts.next().unwrap_or(1).min(rest.len())
-        };
-        let (now, later) = rest.split_at(n);
-        rest = later;
-        piece += 1;
+    for (piece, now) in (1u32..).zip(cut(input, seed)) {
         s.handle_input(now);
         if actions & TIME != 0 {
             s.handle_timeout(start + Duration::from_secs(600) * piece);
@@ -157,14 +181,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                 // Discarded input is reported per piece received: count it
                 // whole.
                 Some(Err(ServerError::InputBeforeSwitch { discarded, .. })) => {
-                    let add = |last: &str| last.strip_prefix("discarded ")?.parse::<usize>().ok();
-                    match log.last().and_then(|l| add(l)) {
-                        Some(n) => {
-                            *log.last_mut().unwrap_or_else(|| unreachable!()) =
-                                format!("discarded {}", n + discarded)
-                        }
-                        None => log.push(format!("discarded {discarded}")),
-                    }
+                    log_discarded(&mut log, discarded);
                     continue;
                 }
                 // The special lines: another challenge, or the held
@@ -276,18 +293,7 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         Tag::try_from("X1").unwrap_or_else(|_| unreachable!()),
         CommandBody::Noop,
     );
-    let mut rest = input;
-    let mut cuts = pieces(seed);
-    let mut piece = 0u32;
-    while !rest.is_empty() {
-        let n = if seed == 0 {
-            rest.len()
-        } else {
-            cuts.next().unwrap_or(1).min(rest.len())
-        };
-        let (now, later) = rest.split_at(n);
-        rest = later;
-        piece += 1;
+    for (piece, now) in (1u32..).zip(cut(input, seed)) {
         c.handle_input(now);
         if actions & TIME != 0 {
             c.handle_timeout(start + Duration::from_secs(600) * piece);
@@ -298,14 +304,7 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
             // Input after STARTTLS's OK is discarded and reported per piece
             // received: count it whole.
             if let Err(ClientError::InputBeforeTls(n)) = e {
-                let add = |last: &str| last.strip_prefix("discarded ")?.parse::<usize>().ok();
-                match log.last().and_then(|l| add(l)) {
-                    Some(k) => {
-                        *log.last_mut().unwrap_or_else(|| unreachable!()) =
-                            format!("discarded {}", k + n)
-                    }
-                    None => log.push(format!("discarded {n}")),
-                }
+                log_discarded(&mut log, n);
                 continue;
             }
             log.push(format!("{e:?}"));
