@@ -13,7 +13,8 @@
 //! 2. `parse`: the grammar ([`parse_command`], [`parse_response`]);
 //! 3. [`encode`]: values to bytes ([`Command::to_bytes`](types::Command::to_bytes));
 //! 4. [`frame`]: the incremental framer;
-//! 5. [`server`], [`client`]: the session state machines.
+//! 5. [`server`], [`client`]: the session state machines, and
+//!    [`compress`]: COMPRESS=DEFLATE inside them (feature `compress`).
 //!
 //! A small module below them all, `fast`, holds the byte classes and
 //! scanning loops the others share.
@@ -41,6 +42,8 @@ pub mod frame;
 pub mod server;
 
 pub mod client;
+
+pub mod compress;
 
 use types::{Command, Response};
 

@@ -46,6 +46,7 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
+use crate::compress::{self, Codec, CompressError};
 use crate::encode::{EncodeOptions, Fragment};
 use crate::fast;
 use crate::frame::output::Output;
@@ -165,12 +166,19 @@ pub enum ClientError {
     /// an injection attempt. They were discarded, never parsed.
     #[error("{0} bytes after STARTTLS were discarded (injection attempt)")]
     InputBeforeTls(usize),
+    /// COMPRESS=DEFLATE (feature `compress`): the server's bytes are not
+    /// deflate data. Fatal.
+    #[error("{0}")]
+    Compress(CompressError),
 }
 
 impl ClientError {
     /// Whether the connection must end (injection attempt).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, ClientError::InputBeforeTls(_))
+        match self {
+            ClientError::Compress(e) => e.is_fatal(),
+            _ => matches!(self, ClientError::InputBeforeTls(_)),
+        }
     }
 }
 
@@ -187,6 +195,10 @@ pub enum SendError {
     /// The tag given to [`Client::send_tagged`] is in use.
     #[error("tag already in use")]
     DuplicateTag,
+    /// COMPRESS or STARTTLS while COMPRESS=DEFLATE is active (RFC 4978
+    /// §3: once per connection, and TLS is the outer layer).
+    #[error("{0} refused: DEFLATE compression is already active")]
+    CompressionActive(&'static str),
 }
 
 /// How a command affects what may be sent beside it (RFC 9051 §5.5).
@@ -322,6 +334,8 @@ struct Core {
     switch: Switch,
     /// Bytes for the new transport after COMPRESS.
     switched: Vec<u8>,
+    /// COMPRESS=DEFLATE, once switched on.
+    z: Codec,
     queued_events: VecDeque<Result<ClientEvent<'static>, ClientError>>,
 }
 
@@ -369,6 +383,7 @@ impl Client {
                 idle: Idle::default(),
                 switch: Switch::None,
                 switched: Vec::new(),
+                z: Codec::default(),
                 queued_events: VecDeque::new(),
             },
         }
@@ -474,6 +489,7 @@ impl Client {
     pub fn handle_input(&mut self, bytes: &[u8]) {
         self.drain_switch();
         match self.core.switch {
+            Switch::None if self.core.z.is_active() => self.core.z.push_input(bytes),
             Switch::None => self.framer.push(bytes),
             Switch::Tls { .. } => {
                 if !bytes.is_empty() {
@@ -496,6 +512,12 @@ impl Client {
                         .queued_events
                         .push_back(Err(ClientError::InputBeforeTls(n)));
                 }
+            }
+            Switch::Compress if compress::ENABLED => {
+                // RFC 4978 §3: what follows the OK's CRLF is deflate data.
+                let rest = self.framer.take_buffered();
+                self.core.z.push_input(&rest);
+                self.core.switch = Switch::None;
             }
             Switch::Compress if self.framer.buffered() > 0 => {
                 let rest = self.framer.take_buffered();
@@ -525,7 +547,16 @@ impl Client {
             if self.core.switch != Switch::None {
                 return None;
             }
-            let internal = match self.framer.poll()? {
+            let Some(frame) = self.framer.poll() else {
+                // Compressed input is inflated a bounded step at a time,
+                // only when the framer needs it.
+                match self.core.z.refill(&mut self.framer) {
+                    Ok(true) => continue,
+                    Ok(false) => return None,
+                    Err(e) => return Some(Err(ClientError::Compress(e))),
+                }
+            };
+            let internal = match frame {
                 Err(e) => return Some(Err(ClientError::Limit(e))),
                 // Literals from a server are never synchronizing.
                 Ok(Frame::LiteralAnnounced { .. }) => {
@@ -551,13 +582,37 @@ impl Client {
     }
 
     /// Bytes to send to the server, if any.
-    pub fn poll_transmit(&self) -> Option<&[u8]> {
-        self.core.out.pending()
+    ///
+    /// After COMPRESS (feature `compress`), deflated: everything queued
+    /// until this call, ended by a sync flush.
+    pub fn poll_transmit(&mut self) -> Option<&[u8]> {
+        self.core.z.transmit(&mut self.core.out)
     }
 
     /// Marks `n` bytes of [`Client::poll_transmit`] as written.
     pub fn consume_transmit(&mut self, n: usize) {
-        self.core.out.consume(n);
+        self.core.z.consume(&mut self.core.out, n);
+    }
+
+    /// Sends `COMPRESS DEFLATE` (RFC 4978). With the feature `compress`
+    /// (the default), the client inflates and deflates by itself from the
+    /// server's tagged OK on; see [`crate::compress`]. Check first that
+    /// the server advertised [`Capability::CompressDeflate`].
+    pub fn compress(&mut self) -> Result<Tag<'static>, SendError> {
+        self.core
+            .send(CommandBody::Compress(Atom::unchecked("DEFLATE")))
+    }
+
+    /// Whether COMPRESS=DEFLATE is on (feature `compress`): since the
+    /// server's tagged OK of COMPRESS was read.
+    pub fn compression_active(&self) -> bool {
+        self.core.z.is_active()
+    }
+
+    /// Bytes allocated to hold received input, after inflation (memory
+    /// accounting).
+    pub fn input_capacity(&self) -> usize {
+        self.framer.capacity()
     }
 
     /// When [`Client::handle_timeout`] should be called: while idling, the
@@ -613,7 +668,12 @@ impl Core {
         if self.closed {
             return Err(SendError::Closed);
         }
-        if self.out.len() >= self.config.max_queued_output {
+        if let Some(command) = compress::refused_while_active(&body) {
+            if self.z.is_active() {
+                return Err(SendError::CompressionActive(command));
+            }
+        }
+        if self.out.len() + self.z.queued() >= self.config.max_queued_output {
             return Err(SendError::QueueFull);
         }
         let cmd = Command {
@@ -817,7 +877,13 @@ impl Core {
             (Effect::Unauthenticate, true) => self.state = S::NotAuthenticated,
             (Effect::Logout, true) => self.bye(),
             (Effect::StartTls, true) => self.switch = Switch::Tls { drain: true },
-            (Effect::Compress, true) => self.switch = Switch::Compress,
+            (Effect::Compress, true) => {
+                self.switch = Switch::Compress;
+                if compress::ENABLED {
+                    // What is queued now went out before the OK: plain.
+                    self.z.start(self.out.len());
+                }
+            }
             _ => {}
         }
         if f.effect == Effect::Authenticate {

@@ -228,6 +228,8 @@ fn starttls_injection_is_refused() {
     assert!(event(&mut c).contains("fine"));
 }
 
+/// Without the feature `compress` (with it, see `compress::tests`).
+#[cfg(not(feature = "compress"))]
 #[test]
 fn compress_hands_over_buffered_bytes() {
     let mut c = greeted(b"* PREAUTH hi\r\n");

@@ -47,6 +47,7 @@
 use std::collections::VecDeque;
 use std::time::{Duration, Instant};
 
+use crate::compress::{self, Codec, CompressError};
 use crate::encode::EncodeOptions;
 use crate::fast;
 use crate::frame::output::Output;
@@ -213,6 +214,11 @@ pub enum ServerError {
         /// How many bytes.
         discarded: usize,
     },
+    /// COMPRESS=DEFLATE (feature `compress`): broken deflate data (fatal),
+    /// or a COMPRESS or STARTTLS refused because compression is active
+    /// (answer with [`ServerError::response`]).
+    #[error("{0}")]
+    Compress(CompressError),
 }
 
 impl ServerError {
@@ -221,6 +227,7 @@ impl ServerError {
         match self {
             ServerError::Parse(e) => e.tag(),
             ServerError::Limit(e) => e.tag(),
+            ServerError::Compress(e) => e.tag(),
             _ => None,
         }
     }
@@ -228,7 +235,10 @@ impl ServerError {
     /// Whether the connection must end: after an injection attempt the
     /// peer cannot be trusted (answer with the BYE of [`ServerError::response`]).
     pub fn is_fatal(&self) -> bool {
-        matches!(self, ServerError::InputBeforeSwitch { .. })
+        match self {
+            ServerError::Compress(e) => e.is_fatal(),
+            _ => matches!(self, ServerError::InputBeforeSwitch { .. }),
+        }
     }
 
     /// The response that answers this error: a tagged BAD when the tag is
@@ -252,6 +262,7 @@ impl ServerError {
             ServerError::Limit(FrameError::BadLiteralLength { .. }) => "Bad literal length",
             ServerError::Limit(_) => "Too large",
             ServerError::BadAuthenticateData { .. } | ServerError::ExpectedDone => return None,
+            ServerError::Compress(e) => return Some(e.response()),
             ServerError::InputBeforeSwitch { .. } => {
                 return Some(Response::Untagged(UntaggedStatus {
                     condition: Condition::Bye,
@@ -338,6 +349,8 @@ pub struct Server {
     active: bool,
     /// When the inactivity timer last restarted.
     since: Option<Instant>,
+    /// COMPRESS=DEFLATE, once switched on.
+    z: Codec,
 }
 
 impl Server {
@@ -359,6 +372,7 @@ impl Server {
             queued: VecDeque::new(),
             active: false,
             since: None,
+            z: Codec::default(),
             config,
         }
     }
@@ -396,8 +410,16 @@ impl Server {
                     }));
                 }
             }
+            _ if self.z.is_active() => self.z.push_input(bytes),
             _ => self.framer.push(bytes),
         }
+    }
+
+    /// Whether COMPRESS=DEFLATE is on (feature `compress`): since the
+    /// tagged OK of COMPRESS was sent, input is inflated and output
+    /// deflated by the server itself.
+    pub fn compression_active(&self) -> bool {
+        self.z.is_active()
     }
 
     /// Reports and drops what was buffered behind STARTTLS / COMPRESS.
@@ -439,16 +461,27 @@ impl Server {
                 .ok()
                 .and_then(|t| Tag::new(t.to_owned()).ok())
         };
-        let next = match self.framer.poll()? {
-            Err(e) => return Some(Err(ServerError::Limit(e))),
-            Ok(Frame::LiteralAnnounced {
-                head,
-                length,
-                binary,
-            }) => Next::Announced(tag_of(head), length, binary),
-            Ok(Frame::LiteralStream { head, length }) => Next::Stream(tag_of(head), length),
-            Ok(Frame::LiteralChunk(_)) => Next::Chunk,
-            Ok(_) => Next::Message,
+        let next = loop {
+            let Some(frame) = self.framer.poll() else {
+                // Compressed input is inflated a bounded step at a time,
+                // only when the framer needs it.
+                match self.z.refill(&mut self.framer) {
+                    Ok(true) => continue,
+                    Ok(false) => return None,
+                    Err(e) => return Some(Err(ServerError::Compress(e))),
+                }
+            };
+            break match frame {
+                Err(e) => return Some(Err(ServerError::Limit(e))),
+                Ok(Frame::LiteralAnnounced {
+                    head,
+                    length,
+                    binary,
+                }) => Next::Announced(tag_of(head), length, binary),
+                Ok(Frame::LiteralStream { head, length }) => Next::Stream(tag_of(head), length),
+                Ok(Frame::LiteralChunk(_)) => Next::Chunk,
+                Ok(_) => Next::Message,
+            };
         };
         match next {
             Next::Announced(tag, length, binary) => {
@@ -535,6 +568,14 @@ impl Server {
         match &cmd.body {
             CommandBody::Authenticate { .. } => self.mode = Mode::Authenticate(tag()),
             CommandBody::Idle => self.mode = Mode::Idle(tag()),
+            body if self.z.is_active() && compress::refused_while_active(body).is_some() => {
+                let command = compress::refused_while_active(body).unwrap_or_default();
+                let tag = tag();
+                return Err(ServerError::Compress(CompressError::Active {
+                    tag,
+                    command,
+                }));
+            }
             CommandBody::StartTls | CommandBody::Compress(_) => {
                 let command = if cmd.body == CommandBody::StartTls {
                     "STARTTLS"
@@ -596,10 +637,9 @@ impl Server {
     /// AUTHENTICATE, SELECT, EXAMINE, CLOSE, UNSELECT, UNAUTHENTICATE,
     /// LOGOUT, IDLE, STARTTLS and COMPRESS.
     pub fn send(&mut self, response: &Response<'_>) -> Result<(), SendError> {
-        if self.out.len() >= self.config.max_queued_output {
-            return Err(SendError::QueueFull {
-                queued: self.out.len(),
-            });
+        let queued = self.out.len() + self.z.queued();
+        if queued >= self.config.max_queued_output {
+            return Err(SendError::QueueFull { queued });
         }
         self.out.push(&response.encode(self.encode_options()));
         match response {
@@ -618,18 +658,32 @@ impl Server {
 
     fn completed(&mut self, t: &TaggedStatus<'_>) {
         let ok = t.state == State::Ok;
+        let mut start_compress = false;
         match &mut self.mode {
             Mode::Authenticate(tag) | Mode::Idle(tag) if tag.as_str() == t.tag.as_str() => {
                 self.mode = Mode::Commands
             }
-            Mode::Switch { tag, accepted, .. } if tag.as_str() == t.tag.as_str() => {
-                if ok {
+            Mode::Switch {
+                tag,
+                accepted,
+                command,
+                ..
+            } if tag.as_str() == t.tag.as_str() => {
+                if ok && *command == "COMPRESS" && compress::ENABLED {
+                    start_compress = true;
+                } else if ok {
                     *accepted = true;
                 } else {
                     self.mode = Mode::Commands;
                 }
             }
             _ => {}
+        }
+        if start_compress {
+            // RFC 4978 §3: compressed from the CRLF of this OK on.
+            self.drain_switch();
+            self.mode = Mode::Commands;
+            self.z.start(self.out.len());
         }
         let Some(k) = self
             .pending
@@ -656,7 +710,10 @@ impl Server {
     }
 
     /// The transport now runs over TLS (after STARTTLS) or deflate (after
-    /// COMPRESS): feed the decrypted / inflated bytes from here on.
+    /// COMPRESS): feed the decrypted / inflated bytes from here on. With
+    /// the feature `compress` (the default) the server inflates and
+    /// deflates by itself from the OK of COMPRESS on, and this is for
+    /// STARTTLS only.
     pub fn transport_switched(&mut self) {
         self.drain_switch();
         if matches!(self.mode, Mode::Switch { .. }) {
@@ -665,13 +722,16 @@ impl Server {
     }
 
     /// Bytes to send to the client, if any.
-    pub fn poll_transmit(&self) -> Option<&[u8]> {
-        self.out.pending()
+    ///
+    /// After COMPRESS (feature `compress`), deflated: everything queued
+    /// until this call, ended by a sync flush.
+    pub fn poll_transmit(&mut self) -> Option<&[u8]> {
+        self.z.transmit(&mut self.out)
     }
 
     /// Marks `n` bytes of [`Server::poll_transmit`] as written.
     pub fn consume_transmit(&mut self, n: usize) {
-        self.out.consume(n);
+        self.z.consume(&mut self.out, n);
     }
 
     /// When [`Server::handle_timeout`] should be called next.
