@@ -145,6 +145,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
     let mut choose = Choices::new(actions);
     // The AUTHENTICATE or IDLE whose completion the caller holds back.
     let mut held: Option<Tag<'static>> = None;
+    let mut refuse = false;
     for (piece, now) in (1u32..).zip(cut(input, seed)) {
         s.handle_input(now);
         if actions & TIME != 0 {
@@ -161,6 +162,10 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                     let tag = c.tag.clone().into_owned();
                     let special =
                         matches!(c.body, CommandBody::Authenticate { .. } | CommandBody::Idle);
+                    // After COMPRESS's OK the server inflates what comes
+                    // (feature `compress`); what came before the OK is
+                    // discarded: where the switch falls depends on the cut.
+                    refuse = matches!(c.body, CommandBody::Compress(_)) && actions & SWITCH == 0;
                     let line = format!("{c:?}");
                     if special && actions & SPECIAL != 0 && choose.next() {
                         log.push(line);
@@ -233,7 +238,11 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                     s.reject_literal(tag, State::No, None, Text::default());
                 }
             } else {
-                let state = if choose.next() { State::Ok } else { State::No };
+                let state = if choose.next() && !refuse {
+                    State::Ok
+                } else {
+                    State::No
+                };
                 let _ = s.send(&completion(tag, state));
                 if actions & SWITCH != 0 && choose.next() {
                     s.transport_switched();
