@@ -8,6 +8,8 @@
 //! - [`checks`]: the properties, shared by the targets and the tests.
 //! - [`sessions`]: a `Server` and a `Client` fed arbitrary input and caller
 //!   actions, for the session properties and the session fuzz targets.
+//! - [`compress`]: the same past a COMPRESS=DEFLATE switch point, fed
+//!   deflate streams.
 //! - `strategies` (feature `proptest`, on by default): proptest strategies
 //!   for every public value type, valid by construction and biased toward
 //!   the edges of the grammar.
@@ -18,6 +20,7 @@
 #![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
 
 pub mod checks;
+pub mod compress;
 pub mod sessions;
 #[cfg(feature = "proptest")]
 pub mod strategies;

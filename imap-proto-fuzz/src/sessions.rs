@@ -25,7 +25,7 @@ fn pieces(seed: u64) -> impl Iterator<Item = usize> {
 }
 
 /// `input` cut into the pieces `seed` chooses (0: whole).
-fn cut(input: &[u8], seed: u64) -> Vec<&[u8]> {
+pub(crate) fn cut(input: &[u8], seed: u64) -> Vec<&[u8]> {
     if seed == 0 || input.is_empty() {
         return if input.is_empty() {
             vec![]

@@ -13,6 +13,7 @@ use imap_proto::types::{Command, Response};
 use imap_proto::ParseLimits;
 
 use crate::checks;
+use crate::compress;
 use crate::sessions::{self, SPECIAL, SWITCH, TIME};
 
 /// The names of the fuzz targets, as in `fuzz/fuzz_targets/` and under
@@ -26,6 +27,7 @@ pub const TARGETS: &[&str] = &[
     "server_session",
     "client_session",
     "special_lines",
+    "compressed_sessions",
 ];
 
 /// Runs the target named `name` on `data`; `false` if there is no such
@@ -40,6 +42,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "server_session" => server_session(data),
         "client_session" => client_session(data),
         "special_lines" => special_lines(data),
+        "compressed_sessions" => compressed_sessions(data),
         _ => return false,
     }
     true
@@ -343,4 +346,50 @@ pub fn special_lines(data: &[u8]) {
         whole,
         "server events differ fed in pieces"
     );
+}
+
+/// COMPRESS=DEFLATE: a [`Server`](imap_proto::server::Server) or a
+/// [`Client`](imap_proto::client::Client) past the switch point fed a
+/// deflate stream ([`compress::server`], [`compress::client`]). The first
+/// byte chooses the side (bit 0), whether the rest of the input *is* the
+/// stream (bit 1: arbitrary, mostly broken deflate) or is plain protocol
+/// input compressed here (bits 2-7: the level and how often to sync
+/// flush); the next 8 bytes are the cut seed. Never panics; the same
+/// events whole and in pieces; and a compressed plain input gives the
+/// events of the plain input fed to a session that never compressed
+/// (unless it holds a COMPRESS or STARTTLS, which only the compressing
+/// session refuses).
+pub fn compressed_sessions(data: &[u8]) {
+    let Some((&mode, rest)) = data.split_first() else {
+        return;
+    };
+    let Some((seed, input)) = rest.split_first_chunk::<8>() else {
+        return;
+    };
+    let seed = u64::from_le_bytes(*seed) | 1;
+    let run = |stream: &[u8], seed: u64, compressed: bool| {
+        if mode & 1 == 0 {
+            compress::server(stream, seed, compressed)
+        } else {
+            compress::client(stream, seed, compressed)
+        }
+    };
+    let stream = if mode & 2 != 0 {
+        input.to_vec()
+    } else {
+        compress::deflate(input, mode >> 2, usize::from(mode >> 4) * 7)
+    };
+    let whole = run(&stream, 0, true);
+    assert_eq!(
+        run(&stream, seed, true),
+        whole,
+        "compressed events differ fed in pieces"
+    );
+    if mode & 2 == 0 && !compress::has_switch(input) && imap_proto::compress::ENABLED {
+        assert_eq!(
+            run(input, 0, false),
+            whole,
+            "compressed events differ from the plain input's"
+        );
+    }
 }
