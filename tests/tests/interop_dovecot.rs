@@ -7,6 +7,10 @@
 //! append with a synchronizing and a non-synchronizing literal, select,
 //! fetch of envelopes, body structures and body sections, search, store,
 //! IDLE woken by an APPEND from a second connection, logout.
+//!
+//! A second test does a whole session compressed (COMPRESS=DEFLATE, RFC
+//! 4978, Dovecot's imap_zlib plugin, which tests/peers/dovecot-up.sh
+//! loads): the `Client` inflates and deflates by itself after the OK.
 
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
@@ -69,6 +73,8 @@ struct Conn {
     stream: TcpStream,
     client: Client,
     buf: Vec<u8>,
+    /// Bytes read from the socket, as received.
+    received: Vec<u8>,
 }
 
 impl Conn {
@@ -81,6 +87,7 @@ impl Conn {
             stream,
             client: Client::new(ClientConfig::default()),
             buf: vec![0; 64 * 1024],
+            received: Vec::new(),
         };
         loop {
             c.read();
@@ -107,6 +114,7 @@ impl Conn {
     fn read(&mut self) {
         let n = self.stream.read(&mut self.buf).expect("read from Dovecot");
         assert!(n > 0, "Dovecot closed the connection");
+        self.received.extend_from_slice(&self.buf[..n]);
         self.client.handle_input(&self.buf[..n]);
     }
 
@@ -461,5 +469,154 @@ fn client_session_against_dovecot() {
         );
         assert_eq!(conn.client.state(), ConnectionState::Logout);
     }
+    drop(dovecot);
+}
+
+/// A message of about `kib` KiB of varied text, so that it compresses
+/// and spans several inflate steps.
+fn long_message(kib: usize) -> Vec<u8> {
+    let mut m =
+        b"From: Cy <cy@example.com>\r\nTo: test@localhost\r\nSubject: long\r\n\r\n".to_vec();
+    let mut n: u32 = 1;
+    while m.len() < kib * 1024 {
+        n = n.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        m.extend_from_slice(
+            format!("line {n:010} of the long message, {}\r\n", n % 977).as_bytes(),
+        );
+    }
+    m
+}
+
+#[test]
+fn compressed_client_session_against_dovecot() {
+    let dovecot = Dovecot::start();
+    let mut c = Conn::connect(dovecot.port);
+    login(&mut c, "test");
+    assert!(
+        c.client.has_capability(&Capability::CompressDeflate),
+        "Dovecot offers COMPRESS=DEFLATE (imap_zlib): {:?}",
+        c.client.capabilities()
+    );
+
+    // COMPRESS: from its OK on, everything is deflate both ways.
+    let tag = c.client.compress().unwrap();
+    let (status, _) = c.wait(&tag);
+    assert_eq!(status.state, State::Ok, "{status:?}");
+    assert!(c.client.compression_active());
+    let switch = c.received.len();
+    assert_eq!(
+        c.client.compress(),
+        Err(imap_proto::client::SendError::CompressionActive("COMPRESS"))
+    );
+
+    // LIST.
+    let (seen, _) = c.ok(CommandBody::List {
+        selection: None,
+        reference: mailbox(""),
+        patterns: NonEmpty::new(ListMailbox::from("*")),
+        returns: None,
+    });
+    assert!(
+        seen.iter()
+            .any(|r| matches!(r, Response::Data(Data::List(l)) if l.mailbox.is_inbox())),
+        "{seen:?}"
+    );
+
+    // CREATE, APPEND (synchronizing: the "+" comes compressed; and
+    // non-synchronizing), a long message among them.
+    c.ok(CommandBody::Create {
+        mailbox: mailbox("Zipped"),
+        params: Vec::new(),
+    });
+    let long = long_message(300);
+    let messages: [(&[u8], LiteralMode); 3] = [
+        (PLAIN, LiteralMode::Sync),
+        (MULTIPART, LiteralMode::NonSync),
+        (&long, LiteralMode::Sync),
+    ];
+    for (m, mode) in messages {
+        let tag = c.client.send(append("Zipped", m, mode)).unwrap();
+        let (status, _) = c.wait(&tag);
+        assert_eq!(status.state, State::Ok, "{status:?}");
+    }
+
+    // SELECT, FETCH bodies and structures.
+    let (seen, _) = c.ok(CommandBody::Select {
+        mailbox: mailbox("Zipped"),
+        params: Vec::new(),
+    });
+    assert!(seen.contains(&Response::Data(Data::Exists(3))), "{seen:?}");
+    let (seen, _) = c.ok(fetch(
+        "1:3",
+        vec![
+            FetchAttribute::Uid,
+            FetchAttribute::BodyStructure,
+            FetchAttribute::BodySection {
+                peek: true,
+                section: Section::Message(None),
+                partial: None,
+            },
+        ],
+    ));
+    let items = fetched(&seen);
+    assert_eq!(items.len(), 3, "{seen:?}");
+    assert_eq!(section_data(&items[0].1), PLAIN);
+    assert_eq!(section_data(&items[1].1), MULTIPART);
+    assert_eq!(section_data(&items[2].1), long);
+
+    // What came from Dovecot after the switch was deflate: no response
+    // in clear, and much less than the long message it carried.
+    let raw = &c.received[switch..];
+    assert!(!raw.windows(9).any(|w| w == b"* 3 FETCH"), "compressed");
+    assert!(
+        raw.len() < long.len() / 2,
+        "{} bytes for {}",
+        raw.len(),
+        long.len()
+    );
+
+    // IDLE, woken by an APPEND from a second (plain) connection.
+    let idle = c.client.idle().unwrap();
+    c.write();
+    loop {
+        c.read();
+        match c.client.poll_event() {
+            Some(Ok(ClientEvent::Continue(_))) => break,
+            None => continue,
+            other => panic!("expected IDLE's +, got {other:?}"),
+        }
+    }
+    let mut other = Conn::connect(dovecot.port);
+    login(&mut other, "test");
+    other.ok(append(
+        "Zipped",
+        b"Subject: wake\r\n\r\nping\r\n",
+        LiteralMode::Sync,
+    ));
+    let deadline = Instant::now() + Duration::from_secs(15);
+    let mut woken = false;
+    while !woken && Instant::now() < deadline {
+        c.read();
+        while let Some(e) = c.client.poll_event() {
+            if let Ok(ClientEvent::Untagged(Response::Data(Data::Exists(4)))) = e {
+                woken = true;
+            }
+        }
+    }
+    assert!(woken, "IDLE announced the other connection's message");
+    c.client.done();
+    let (status, _) = c.wait(&idle);
+    assert_eq!(status.state, State::Ok, "{status:?}");
+
+    // LOGOUT.
+    for conn in [&mut c, &mut other] {
+        let (seen, _) = conn.ok(CommandBody::Logout);
+        assert!(
+            seen.iter()
+                .any(|r| matches!(r, Response::Untagged(u) if u.condition == Condition::Bye)),
+            "{seen:?}"
+        );
+    }
+    assert!(c.client.compression_active());
     drop(dovecot);
 }
