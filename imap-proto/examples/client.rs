@@ -9,7 +9,9 @@
 //! the last ten messages, appends a message (a literal: `{n+}` when the
 //! server has LITERAL+, else synchronizing), idles for a few seconds (run a
 //! second client meanwhile to see its APPEND announced) and logs out,
-//! printing what it sees. Plain TCP only: this example does no TLS.
+//! printing what it sees. When the server offers COMPRESS=DEFLATE it turns
+//! it on after login (the session compresses by itself). Plain TCP only:
+//! this example does no TLS.
 //!
 //! The pattern, for any command: `client.send(body)` queues it and gives
 //! its tag; write out `poll_transmit()`; feed what the socket gives to
@@ -26,7 +28,7 @@ use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::{
     AString, AppendData, AppendMessage, Capability, CommandBody, Data, FetchArgs, FetchAttribute,
     FetchAttributes, Flag, ListMailbox, Literal, LiteralMode, Mailbox, MessageDataItem, NString,
-    NonEmpty, Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
+    NonEmpty, Response, Secret, SeqNumber, SequenceSet, State, Tag, TaggedStatus,
 };
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -103,6 +105,14 @@ impl Conn {
         body: CommandBody<'_>,
     ) -> Result<(TaggedStatus<'static>, Vec<Response<'static>>)> {
         let tag = self.client.send(body)?;
+        self.wait(tag)
+    }
+
+    /// Waits for the completion of the command tagged `tag`.
+    fn wait(
+        &mut self,
+        tag: Tag<'static>,
+    ) -> Result<(TaggedStatus<'static>, Vec<Response<'static>>)> {
         let mut seen = Vec::new();
         loop {
             self.write()?;
@@ -206,6 +216,18 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
         .map(ToString::to_string)
         .collect();
     writeln!(out, "capabilities: {}", caps.join(" "))?;
+
+    // COMPRESS=DEFLATE (RFC 4978) when the server offers it: from the OK
+    // on, the session inflates what `read` feeds it and deflates what
+    // `write` takes; nothing else changes here.
+    if conn.client.has_capability(&Capability::CompressDeflate) {
+        let tag = conn.client.compress()?;
+        let (status, _) = conn.wait(tag)?;
+        outcome(out, "COMPRESS", &status)?;
+        if conn.client.compression_active() {
+            writeln!(out, "compression: DEFLATE on")?;
+        }
+    }
 
     let list = CommandBody::List {
         selection: None,
