@@ -23,6 +23,7 @@
 //!   `poll_transmit` once per recorded TCP chunk (a sync flush each):
 //!   encode + deflate; and `encode-only`, the same without compression,
 //!   for the share of encoding.
+//!
 //! The compression ratios are printed at the start.
 
 use std::hint::black_box;

@@ -78,7 +78,8 @@ pub fn parse_response_with<'a>(
     parse::finish(input, parse::response::response(input, limits))
 }
 
-/// The README's examples, compiled and run as doctests.
+/// The README's examples, compiled and run as doctests (with the default
+/// features: one shows COMPRESS=DEFLATE inside the sessions).
 #[doc = include_str!("../../README.md")]
-#[cfg(doctest)]
+#[cfg(all(doctest, feature = "compress"))]
 pub struct ReadmeDoctests;

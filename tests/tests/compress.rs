@@ -12,7 +12,7 @@
 //!   same session in plain text.
 
 use flate2::{Decompress, FlushDecompress};
-use imap_proto::client::{Client, ClientConfig, ClientError, ClientEvent, SendError};
+use imap_proto::client::{Client, ClientConfig, ClientError, SendError};
 use imap_proto::compress::CompressError;
 use imap_proto::server::{Server, ServerConfig, ServerError, ServerEvent};
 use imap_proto::types::*;

@@ -7,7 +7,9 @@ use crate::frame::Framer;
 
 /// Never active.
 #[derive(Debug, Default)]
-pub(crate) struct Codec;
+pub(crate) struct Codec {
+    _off: (),
+}
 
 impl Codec {
     pub(crate) fn is_active(&self) -> bool {
