@@ -1,5 +1,5 @@
 //! A proxy built on the crate relays commands it does not know: bytes of
-//! experimental and unknown commands (`x-command`, RFC 9051 §9), literals
+//! experimental and unknown commands (`x-command`, RFC 3501 §9), literals
 //! included, go into a `Server`, come out as `CommandBody::Other`, are sent
 //! upstream by a `Client` (`send_tagged`, keeping the downstream tag), and
 //! leave the `Client` as the very bytes that came in. The upstream
@@ -41,13 +41,13 @@ impl Proxy {
     }
 
     /// Bytes from the downstream client.
-    fn from_downstream(&mut self, bytes: &[u8]) {
+    fn downstream_sends(&mut self, bytes: &[u8]) {
         self.front.handle_input(bytes);
         self.pump();
     }
 
     /// Bytes from the upstream server.
-    fn from_upstream(&mut self, bytes: &[u8]) {
+    fn upstream_sends(&mut self, bytes: &[u8]) {
         self.back.handle_input(bytes);
         self.pump();
     }
@@ -77,7 +77,10 @@ impl Proxy {
             let r: Response<'static> = match self.back.poll_event() {
                 None => break,
                 Some(Ok(ClientEvent::Untagged(r))) => r.into_owned(),
-                Some(Ok(ClientEvent::Completed { status, .. })) => {
+                Some(Ok(ClientEvent::Completed { command, status })) => {
+                    // The name of the rule: the command's own name is not
+                    // known in advance.
+                    assert_eq!(command, "x-command");
                     Response::Tagged(status.into_owned())
                 }
                 Some(other) => panic!("back: {other:?}"),
@@ -105,51 +108,51 @@ fn unknown_commands_and_their_answers_pass_through_unchanged() {
 
     // RFC 3501 §6.5.1's experimental command, and its answers.
     let c1 = b"A442 XPIG-LATIN\r\n";
-    p.from_downstream(c1);
+    p.downstream_sends(c1);
     sent.extend_from_slice(c1);
     assert_eq!(p.upstream, sent);
     let a1 =
         b"* XPIG-LATIN ow-nay eaking-spay ig-pay atin-lay\r\nA442 OK XPIG-LATIN ompleted-cay\r\n";
-    p.from_upstream(a1);
+    p.upstream_sends(a1);
     answered.extend_from_slice(a1);
     assert_eq!(p.downstream, answered);
 
     // iOS Mail's push registration (WildDuck issue #711), answered the way
     // Dovecot's XAPS plugin does.
-    p.from_downstream(PUSH);
+    p.downstream_sends(PUSH);
     sent.extend_from_slice(PUSH);
     assert_eq!(p.upstream, sent);
     let a2 = b"* XAPPLEPUSHSERVICE aps-version \"2\" aps-topic \"com.apple.mail.XServer.0f3c\"\r\na2 OK XAPPLEPUSHSERVICE completed\r\n";
-    p.from_upstream(a2);
+    p.upstream_sends(a2);
     answered.extend_from_slice(a2);
     assert_eq!(p.downstream, answered);
 
     // A synchronizing literal: the front asks for it with `+`; upstream,
     // the client waits for the server's `+` before the octets.
-    p.from_downstream(b"a3 XFOO {3}\r\n");
+    p.downstream_sends(b"a3 XFOO {3}\r\n");
     let plus = b"+ Ready for literal data\r\n";
     answered.extend_from_slice(plus);
     assert_eq!(p.downstream, answered, "the front asked for the octets");
     assert_eq!(p.upstream, sent, "nothing of a3 before the whole command");
-    p.from_downstream(b"abc BAR\r\n");
+    p.downstream_sends(b"abc BAR\r\n");
     sent.extend_from_slice(b"a3 XFOO {3}\r\n");
     assert_eq!(p.upstream, sent, "the octets wait for the upstream `+`");
-    p.from_upstream(b"+ go ahead\r\n");
+    p.upstream_sends(b"+ go ahead\r\n");
     sent.extend_from_slice(b"abc BAR\r\n");
     assert_eq!(p.upstream, sent);
     let a3 = b"a3 OK done\r\n";
-    p.from_upstream(a3);
+    p.upstream_sends(a3);
     answered.extend_from_slice(a3);
     assert_eq!(p.downstream, answered);
 
     // Non-synchronizing literals (the upstream has LITERAL+), one holding a
     // CRLF, one a literal8 holding NUL: all in one go.
     let c4 = b"a4 X-BAR {4+}\r\na\r\nb ~{2+}\r\n\0\xff (x \"y z\")\r\n";
-    p.from_downstream(c4);
+    p.downstream_sends(c4);
     sent.extend_from_slice(c4);
     assert_eq!(p.upstream, sent);
     let a4 = b"* X-BAR (1 2 \"three\")\r\na4 NO [ALERT] not today\r\n";
-    p.from_upstream(a4);
+    p.upstream_sends(a4);
     answered.extend_from_slice(a4);
     assert_eq!(p.downstream, answered);
 
@@ -162,13 +165,13 @@ fn unknown_commands_and_their_answers_pass_through_unchanged() {
 #[test]
 fn an_unknown_command_runs_alone() {
     let mut p = Proxy::new(b"* OK [CAPABILITY IMAP4rev1] upstream ready\r\n");
-    p.from_downstream(b"b1 XONE\r\nb2 XTWO\r\nb3 XTHREE x\r\n");
+    p.downstream_sends(b"b1 XONE\r\nb2 XTWO\r\nb3 XTHREE x\r\n");
     assert_eq!(p.upstream, b"b1 XONE\r\n");
-    p.from_upstream(b"b1 OK one\r\n");
+    p.upstream_sends(b"b1 OK one\r\n");
     assert_eq!(p.upstream, b"b1 XONE\r\nb2 XTWO\r\n");
-    p.from_upstream(b"b2 OK two\r\n");
+    p.upstream_sends(b"b2 OK two\r\n");
     assert_eq!(p.upstream, b"b1 XONE\r\nb2 XTWO\r\nb3 XTHREE x\r\n");
-    p.from_upstream(b"b3 BAD three\r\n");
+    p.upstream_sends(b"b3 BAD three\r\n");
     assert_eq!(
         p.downstream,
         b"b1 OK one\r\nb2 OK two\r\nb3 BAD three\r\n".to_vec()
@@ -181,10 +184,10 @@ fn an_unknown_command_runs_alone() {
 #[test]
 fn a_non_synchronizing_literal_waits_when_upstream_lacks_literal_plus() {
     let mut p = Proxy::new(b"* OK [CAPABILITY IMAP4rev1] upstream ready\r\n");
-    p.from_downstream(b"c1 XFOO {3+}\r\nabc tail\r\n");
+    p.downstream_sends(b"c1 XFOO {3+}\r\nabc tail\r\n");
     assert_eq!(p.upstream, b"c1 XFOO {3}\r\n");
-    p.from_upstream(b"+ ok\r\n");
+    p.upstream_sends(b"+ ok\r\n");
     assert_eq!(p.upstream, b"c1 XFOO {3}\r\nabc tail\r\n");
-    p.from_upstream(b"c1 OK done\r\n");
+    p.upstream_sends(b"c1 OK done\r\n");
     assert_eq!(p.downstream, b"c1 OK done\r\n".to_vec());
 }

@@ -26,14 +26,14 @@
 //!
 //! ## Commands this crate does not know
 //!
-//! An experimental or unknown command (`x-command`, RFC 9051 §9: `A442
+//! An experimental or unknown command (`x-command`, RFC 3501 §9, RFC 9051 §6.5: `A442
 //! XPIG-LATIN`, iOS Mail's `XAPPLEPUSHSERVICE ...`) is a command like any
 //! other: [`ServerEvent::Command`] with [`CommandBody::Other`], its name and
 //! raw arguments (its synchronizing literals announced first, as usual,
 //! through [`ServerEvent::LiteralAnnounced`]). [`Server::allows`] says no
 //! to every one of them, so the usual "not allowed: answer BAD" check
-//! answers them BAD too, which is what RFC 9051 §6 asks of a server that
-//! does not implement a command. A server that implements one, or a
+//! answers them BAD too (RFC 9051 §6: "BAD - command unknown or
+//! arguments invalid"). A server that implements one, or a
 //! proxy that relays it, matches it before that check:
 //!
 //! ```

@@ -451,7 +451,8 @@ pub enum CommandBody<'a> {
         args: ThreadArgs<'a>,
     },
     /// `x-command = "X" atom <experimental command arguments>` (RFC 3501
-    /// §9, RFC 9051 §9), and any other command name this crate does not
+    /// §9; RFC 9051 §6.5 keeps experimental commands, without the rule),
+    /// and any other command name this crate does not
     /// know (iOS Mail's `XAPPLEPUSHSERVICE`...): the name and the raw
     /// arguments, literals included, re-encoded byte for byte.
     ///

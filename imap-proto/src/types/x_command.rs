@@ -1,5 +1,6 @@
 //! Commands this crate does not know: `x-command = "X" atom <experimental
-//! command arguments>` (RFC 3501 §9, RFC 9051 §9), and any other command
+//! command arguments>` (RFC 3501 §9; RFC 9051 §6.5 keeps experimental
+//! commands, without the rule), and any other command
 //! name, kept as [`CommandBody::Other`](super::CommandBody::Other) with
 //! its name and its arguments as they were sent.
 

@@ -1,12 +1,13 @@
-//! `x-command = "X" atom <experimental command arguments>` (RFC 3501 §9,
-//! RFC 9051 §9), and any command name this crate does not know: the name
-//! and the raw arguments, literals counted as the framer counts them.
+//! `x-command = "X" atom <experimental command arguments>` (RFC 3501 §9;
+//! RFC 9051 §6.5 keeps experimental commands but drops the rule), and any
+//! command name this crate does not know: the name and the raw arguments,
+//! literals counted as the framer counts them.
 
 use super::super::core::ascii;
 use super::super::{fail, PResult};
 use crate::types::{scan_arguments, ArgsEnd, Atom, CommandBody, OtherArguments, OtherCommandName};
 
-/// `x-command = "X" atom <experimental command arguments>` (RFC 9051 §9),
+/// `x-command = "X" atom <experimental command arguments>` (RFC 3501 §9),
 /// generalised to any atom that names no known command: `name [SP
 /// arguments]`, where the arguments run to the CRLF that follows no
 /// literal header (the message's end, as the framer finds it). `name` is
