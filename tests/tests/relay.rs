@@ -156,7 +156,18 @@ fn unknown_commands_and_their_answers_pass_through_unchanged() {
     answered.extend_from_slice(a4);
     assert_eq!(p.downstream, answered);
 
-    assert_eq!(p.relayed, 4);
+    // Dovecot's X-STATE (src/imap/cmd-x-state.c), answered with its
+    // untagged STATE.
+    let c5 = b"a5 X-STATE\r\n";
+    p.downstream_sends(c5);
+    sent.extend_from_slice(c5);
+    assert_eq!(p.upstream, sent);
+    let a5 = b"* STATE AQIDBAUGBwg=\r\na5 OK State exported.\r\n";
+    p.upstream_sends(a5);
+    answered.extend_from_slice(a5);
+    assert_eq!(p.downstream, answered);
+
+    assert_eq!(p.relayed, 5);
     assert_eq!(p.back.in_flight().count(), 0);
 }
 

@@ -36,7 +36,7 @@ fn rfc_responses() {
 #[test]
 fn x_command_vectors() {
     let v = load_vectors(crate_dir().join("vectors/x_commands.txt"));
-    assert!(v.len() >= 8, "{}", v.len());
+    assert!(v.len() >= 10, "{}", v.len());
     let mut f = Failures::default();
     for v in v {
         f.record(v.name(), check_command(&v.bytes));
