@@ -464,19 +464,8 @@ pub enum CommandBody<'a> {
     /// [`CommandBody::allowed_in`] is `false` for every `Other`: a server
     /// that does not implement the command answers it `BAD` (the recipe is
     /// in [`Server`](crate::server::Server)'s docs); one that does, or a
-    /// proxy, reads the name and arguments and goes on.
-    ///
-    /// ```
-    /// use imap_proto::parse_command;
-    /// use imap_proto::types::CommandBody;
-    /// let line = b"a1 XFOO {3}\r\nabc BAR\r\n";
-    /// let (c, n) = parse_command(line).unwrap();
-    /// assert_eq!(n, line.len());
-    /// let CommandBody::Other { name, arguments } = &c.body else { panic!() };
-    /// assert_eq!(name.as_str(), "XFOO");
-    /// assert_eq!(arguments.as_ref().unwrap().as_bytes(), b"{3}\r\nabc BAR");
-    /// assert_eq!(c.to_bytes(), line);
-    /// ```
+    /// proxy, reads the name and arguments and goes on. See
+    /// [`OtherArguments`] for what the arguments may hold.
     Other {
         /// The command name, as sent.
         name: OtherCommandName<'a>,

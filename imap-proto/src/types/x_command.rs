@@ -156,6 +156,20 @@ impl fmt::Debug for OtherCommandName<'_> {
 /// assert!(OtherArguments::new(&b"a\r\nb002 LOGOUT"[..]).is_err()); // a second command
 /// assert!(OtherArguments::new(&b"a {5}"[..]).is_err()); // would swallow what follows
 /// ```
+///
+/// As the parser reads them:
+///
+/// ```
+/// use imap_proto::parse_command;
+/// use imap_proto::types::CommandBody;
+/// let line = b"a1 XFOO {3}\r\nabc BAR\r\n";
+/// let (c, n) = parse_command(line).unwrap();
+/// assert_eq!(n, line.len());
+/// let CommandBody::Other { name, arguments } = &c.body else { panic!() };
+/// assert_eq!(name.as_str(), "XFOO");
+/// assert_eq!(arguments.as_ref().unwrap().as_bytes(), b"{3}\r\nabc BAR");
+/// assert_eq!(c.to_bytes(), line);
+/// ```
 #[derive(Clone, PartialEq, Eq, Hash)]
 pub struct OtherArguments<'a>(Cow<'a, [u8]>);
 
