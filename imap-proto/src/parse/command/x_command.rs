@@ -144,7 +144,12 @@ mod tests {
             rest = &rest[k + 2..];
             let q = rest.find('"').unwrap();
             let word = &rest[..q];
-            if !word.is_empty() && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-') {
+            // A match arm's pattern: `b"NAME" =>` or `b"NAME" | ...`.
+            let arm = rest[q + 1..].trim_start();
+            if !word.is_empty()
+                && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'-')
+                && (arm.starts_with("=>") || arm.starts_with('|'))
+            {
                 dispatched.push(word.to_owned());
             }
             rest = &rest[q + 1..];
