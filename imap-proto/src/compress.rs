@@ -137,8 +137,17 @@ impl CompressError {
     }
 
     /// What a server answers: `NO [COMPRESSIONACTIVE]` for a second
-    /// COMPRESS (RFC 4978 §3, RFC 5530), `BAD` for STARTTLS after
-    /// COMPRESS, `* BYE` for broken deflate data.
+    /// COMPRESS (RFC 4978 §3, RFC 5530; Dovecot 2.3 answers the same, see
+    /// `tests/corpus/compressed/20-imaplib-compress`), `BAD` for STARTTLS
+    /// after COMPRESS, `* BYE` for broken deflate data.
+    ///
+    /// ```
+    /// use imap_proto::compress::CompressError;
+    /// use imap_proto::types::Tag;
+    /// let e = CompressError::Active { tag: Tag::try_from("c6").unwrap(), command: "COMPRESS" };
+    /// assert_eq!(e.response().to_bytes(), b"c6 NO [COMPRESSIONACTIVE] DEFLATE is active already\r\n");
+    /// assert!(!e.is_fatal());
+    /// ```
     pub fn response(&self) -> Response<'static> {
         let text = |s: &'static str| Text::try_from(s).unwrap_or_default();
         match self {

@@ -508,3 +508,22 @@ fn the_client_inflates_what_came_with_the_ok() {
     assert!(c.transport_switched().is_empty());
     assert_eq!(c.poll_event(), None);
 }
+
+#[test]
+fn asking_the_queue_length_does_not_flush() {
+    let mut p = default_pair();
+    let (exists, _) = crate::parse_response(b"* 9 EXISTS\r\n").unwrap();
+    for _ in 0..50 {
+        p.server.send(&exists).unwrap();
+        assert!(p.server.queued_output() > 0);
+    }
+    assert_eq!(p.server.queued_output(), 50 * 12);
+    // One batch: one sync flush for the fifty responses.
+    let z = p.server.poll_transmit().unwrap().to_vec();
+    assert!(z.len() < 50, "{}", z.len());
+    assert_eq!(p.server.queued_output(), z.len());
+    assert_eq!(
+        inflate_all(&mut p.to_client, &z),
+        b"* 9 EXISTS\r\n".repeat(50)
+    );
+}

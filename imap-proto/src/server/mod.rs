@@ -774,6 +774,15 @@ impl Server {
         self.z.transmit(&mut self.out)
     }
 
+    /// Bytes queued for sending, without producing them: after COMPRESS,
+    /// what is not compressed yet counts at its plain size. Unlike
+    /// [`Server::poll_transmit`], asking does not end a deflate batch (a
+    /// sync flush costs about 6 bytes), so a caller deciding when to write
+    /// asks this.
+    pub fn queued_output(&self) -> usize {
+        self.out.len() + self.z.queued()
+    }
+
     /// Marks `n` bytes of [`Server::poll_transmit`] as written.
     pub fn consume_transmit(&mut self, n: usize) {
         self.z.consume(&mut self.out, n);
