@@ -289,6 +289,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SaveDate",
     "Preview",
     "Snippet",
+    "Malformed",
     "Single",
     "Multi",
     "Basic",
