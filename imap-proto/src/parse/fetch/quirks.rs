@@ -514,3 +514,102 @@ fn fetch_one(input: &[u8]) -> MalformedItem<'static> {
         other => panic!("{other:?}"),
     }
 }
+
+#[test]
+fn empty_multiparts_keep_the_structure_raw() {
+    // go-imap issue #701: a multipart/alternative sent with no parts, as
+    // `("ALTERNATIVE" (params) NIL NIL)`; Gmail (MailKit issue #1841): the
+    // body of a MESSAGE/RFC822 part sent as `("ALTERNATIVE")`. Neither has
+    // a reading (a multipart has at least one part): kept raw, the items
+    // around them typed.
+    let bs = "((\"ALTERNATIVE\" (\"BOUNDARY\" \"e7e3\") NIL NIL)(\"APPLICATION\" \"PDF\" NIL NIL NIL \
+        \"BASE64\" 1476806 NIL (\"ATTACHMENT\" (\"FILENAME\" \"i.pdf\")) NIL) \"MIXED\" (\"BOUNDARY\" \"7b1f\") NIL NIL)";
+    let input = format!("* 17 FETCH (UID 120732 BODYSTRUCTURE {bs})\r\n");
+    let items = exact(input.as_bytes());
+    assert_eq!(malformed(&items[1]), ("BODYSTRUCTURE", bs.as_bytes()));
+    let body = "((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"windows-1252\") NIL NIL \"QUOTED-PRINTABLE\" 211 5)\
+        (\"MESSAGE\" \"DELIVERY-STATUS\" NIL NIL NIL \"7BIT\" 344)(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 2942 \
+        (\"Sat, 3 Jan 2015 19:26:15 +0100\" \"Re: MPG\" ((\"c p\" NIL \"cp\" \"gmail.com\")) NIL NIL \
+        ((\"sm\" NIL \"sm\" \"example.fr\")) NIL NIL \"<a@example.fr>\" \"<b@gmail.com>\") (\"ALTERNATIVE\") 51) \"REPORT\")";
+    let input = format!("* 51 FETCH (MODSEQ (18812) BODY {body})\r\n");
+    let items = exact(input.as_bytes());
+    assert!(matches!(items[0], M::ModSeq(_)));
+    assert_eq!(malformed(&items[1]), ("BODY", body.as_bytes()));
+}
+
+#[test]
+fn part_without_subtype_after_a_space() {
+    // MailKit issue #371 (2016): `( "X-ZIP" ("BOUNDARY" "") ...)`, a part
+    // whose media type has no subtype, after a stray space.
+    let items = fetch(
+        b"* 5 FETCH (BODYSTRUCTURE ((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"windows-1251\") NIL NIL \"base64\" 356 5)\
+          ( \"X-ZIP\" (\"BOUNDARY\" \"\") NIL NIL \"7BIT\" 10) \"MIXED\"))\r\n",
+    );
+    let M::BodyStructure(b) = &items[0] else {
+        panic!("{items:?}")
+    };
+    let BodyStructure::Multi(m) = &**b else {
+        panic!()
+    };
+    let BodyStructure::Single(p) = &m.bodies()[1] else {
+        panic!()
+    };
+    assert_eq!(
+        p.kind,
+        PartKind::Basic {
+            media_type: s("X-ZIP"),
+            subtype: None
+        }
+    );
+}
+
+#[test]
+fn valid_structures_from_bug_reports_stay_typed() {
+    // swift-nio-imap issue #263 (the first response) and vmime issue #159 (mail.ru's NIL
+    // boundary): typed, nothing kept raw.
+    for input in [
+        &b"* 53 FETCH (BODYSTRUCTURE ((\"TEXT\" \"HTML\" NIL NIL NIL \"7BIT\" 151 0 NIL NIL NIL) \"MIXED\" (\"BOUNDARY\" \"----=rfsewr\") NIL NIL))\r\n"[..],
+        b"* 4 FETCH (BODYSTRUCTURE ((\"text\" \"plain\" (\"charset\" \"utf-8\") NIL NIL \"8bit\" 536 0 NIL NIL NIL NIL)\
+          (\"text\" \"html\" (\"charset\" \"utf-8\") NIL NIL \"8bit\" 7130 0 NIL NIL NIL NIL) \"alternative\" (\"boundary\" NIL)))\r\n",
+    ] {
+        let items = fetch(input);
+        assert!(
+            matches!(items[..], [M::BodyStructure(_)]),
+            "{}: {items:?}",
+            String::from_utf8_lossy(input)
+        );
+    }
+}
+
+#[test]
+fn an_extra_closing_parenthesis_stays_an_error() {
+    // swift-nio-imap issue #263, third response: one ")" more than the
+    // lists opened; the FETCH ends before it, and what follows is no CRLF.
+    let e = refused(
+        b"* 234 FETCH (BODYSTRUCTURE (((\"TEXT\" \"PLAIN\" (\"CHARSET\" \"ISO-8859-1\") NIL NIL \"QUOTED-PRINTABLE\" 410 24 NIL NIL NIL)\
+          (\"TEXT\" \"HTML\" (\"CHARSET\" \"ISO-8859-1\") NIL NIL \"QUOTED-PRINTABLE\" 1407 30 NIL (\"INLINE\" NIL) NIL) \
+          \"ALTERNATIVE\" (\"BOUNDARY\" \"hq1__=\") NIL NIL)(\"IMAGE\" \"PNG\" (\"NAME\" \"s.png\") \"<3__=f2>\" NIL \"BASE64\" 40655 NIL \
+          (\"INLINE\" (\"FILENAME\" \"s.png\")) NIL) \"RELATED\" (\"BOUNDARY\" \"5__=h\") NIL NIL)))\r\n"
+    );
+    assert!(
+        matches!(
+            e,
+            ParseError::Invalid {
+                expected: "CRLF",
+                ..
+            }
+        ),
+        "{e:?}"
+    );
+}
+
+#[test]
+fn unescaped_quotes_stay_an_error() {
+    // go-imap issue #659: a description sent as `""""` (quotes not
+    // escaped). Two strings with nothing between them cannot be delimited
+    // by the generic grammar either: the response is refused, not guessed.
+    refused(
+        b"* 150 FETCH (UID 17 BODY ((\"text\" \"html\" (\"charset\" \"UTF-8\") NIL NIL \"quoted-printable\" 1224 16)\
+          (\"application\" \"octet-stream\" (\"name\" \"a.pdf\") NIL \"\"\"\" \"base64\" 65322) \"MIXED\"))\r\n",
+    );
+}
