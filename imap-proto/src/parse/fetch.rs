@@ -592,7 +592,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             b"BODY" => {
                 let (r, section) = section(r)?;
                 let (r, origin) = opt_origin(r)?;
-                let (r, ()) = sp(r)?;
+                let (r, ()) = sp_before_literal(r)?;
                 let (r, data) = nstring(r)?;
                 Ok((
                     r,
@@ -606,7 +606,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             b"BINARY" => {
                 let (r, section) = section_binary(r)?;
                 let (r, origin) = opt_origin(r)?;
-                let (r, ()) = sp(r)?;
+                let (r, ()) = sp_before_literal(r)?;
                 let (r, data) = nstring_or_literal8(r)?;
                 Ok((
                     r,
@@ -672,6 +672,17 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             ))
         }
         _ => other_item(i, d),
+    }
+}
+
+/// The SP between a section and its content. Lenient: none before a
+/// literal (GreenMail sent `BODY[HEADER]{4169}`, greenmail issue #187): a
+/// `{` cannot continue the item's name, so the reading is the same.
+fn sp_before_literal(i: &[u8]) -> PResult<'_, ()> {
+    match i {
+        [b'{', ..] | [b'~', b'{', ..] => Ok((i, ())),
+        // The common case and the error: `sp` itself.
+        _ => sp(i),
     }
 }
 

@@ -613,3 +613,28 @@ fn unescaped_quotes_stay_an_error() {
           (\"application\" \"octet-stream\" (\"name\" \"a.pdf\") NIL \"\"\"\" \"base64\" 65322) \"MIXED\"))\r\n",
     );
 }
+
+#[test]
+fn no_space_between_a_section_and_its_literal() {
+    // GreenMail (greenmail issue #187): `BODY[HEADER]{N}`; read as if the
+    // SP were there (a "{" cannot continue the name), written with it.
+    let items = fetch(b"* 1 FETCH (FLAGS (\\Recent \\Seen) BODY[HEADER]{4}\r\nA: b)\r\n");
+    assert!(matches!(&items[1], M::BodySection { data: Some(d), .. } if d.as_bytes() == b"A: b"));
+    let items = fetch(b"* 1 FETCH (BINARY[1]~{2}\r\n\0a)\r\n");
+    assert!(matches!(&items[0], M::Binary { data: Some(d), .. } if d.as_bytes() == b"\0a"));
+    // Only before a literal: a quoted string glued to the section leaves no
+    // name and value to split, so that response is refused.
+    refused(b"* 1 FETCH (BODY[HEADER]\"a\")\r\n");
+}
+
+#[test]
+fn origin_with_a_length_in_a_response_is_kept_raw() {
+    // WildDuck (wildduck issue #32) answered `BODY[TEXT]<0.28> {28}`: the
+    // response's origin has no length. Kept raw under its name, the data
+    // included, nothing dropped.
+    let items = exact(b"* 1 FETCH (UID 3 BODY[TEXT]<0.4> {4}\r\nabcd)\r\n");
+    assert_eq!(
+        malformed(&items[1]),
+        ("BODY[TEXT]<0.4>", &b"{4}\r\nabcd"[..])
+    );
+}

@@ -19,14 +19,19 @@ use super::{MessageDataItem, MessageDataItemName};
 ///   msg-att-static`); nothing else is tried when that succeeds, so valid
 ///   input costs nothing more;
 /// - where the grammar fails, the readings real servers need and that have
-///   one meaning are taken, typed: extra parentheses around items
-///   (Domino's `(ENVELOPE (...))`) are dropped; `NIL` inside an address
-///   list is skipped; a 9-field envelope whose last field is `NIL` has a
-///   `NIL` message-id; a body part or multipart without its subtype has
-///   a `NIL` subtype; `NIL` for a media type, subtype, encoding, parameter
-///   value or any envelope and address field is kept as `NIL`; `-1`
-///   octets or lines read as 0; a one-digit day without its space in a
-///   date-time is read as that day;
+///   one meaning are taken, typed, and encoded strictly (the bytes differ,
+///   the value parsed back is the same):
+///   - extra parentheses around items (Domino's `(ENVELOPE (...))`) are
+///     dropped;
+///   - no SP between a section and its literal (`BODY[HEADER]{4}`);
+///   - `NIL` inside an address list is skipped;
+///   - a 9-field envelope whose last field is `NIL` has a `NIL`
+///     message-id (whichever field is missing, both are `NIL`);
+///   - a body part or a multipart without its subtype has a `NIL` subtype;
+///   - `NIL` for a media type, subtype, encoding, parameter value or any
+///     envelope and address field is kept as `NIL`;
+///   - `-1` octets or lines read as 0; a one-digit day without its space
+///     in a date-time is that day;
 /// - otherwise the item becomes this value, its name and its raw value as
 ///   received; an item whose name is unknown is
 ///   [`MessageDataItem::Other`] instead;
