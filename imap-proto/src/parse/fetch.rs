@@ -3,6 +3,11 @@
 //! response (RFC 9051 §7.5.2), with BINARY (RFC 3516), CONDSTORE/QRESYNC
 //! (RFC 7162), OBJECTID (RFC 8474), SAVEDATE (RFC 8514), PREVIEW (RFC 8970,
 //! and Dovecot's SNIPPET) and PARTIAL (RFC 9394).
+//!
+//! A FETCH response degrades instead of failing: each item is read by its
+//! grammar, and only where that fails by the lenient readings and the raw
+//! fallback that [`MalformedItem`](crate::types::MalformedItem) lists (the
+//! quirks and their sources are tested in `fetch/quirks.rs`).
 
 use super::body::{body, envelope};
 use super::core::{
