@@ -418,6 +418,9 @@ fn flags_size_and_sections_that_break_their_grammar_are_kept_raw() {
         (b"BINARY.SIZE[1] NIL", "BINARY.SIZE[1]", b"NIL"),
         (b"UID NIL", "UID", b"NIL"),
         (b"EMAILID NIL", "EMAILID", b"NIL"),
+        (b"ENVELOPE NIL", "ENVELOPE", b"NIL"),
+        (b"BODYSTRUCTURE NIL", "BODYSTRUCTURE", b"NIL"),
+        (b"RFC822.HEADER (a)", "RFC822.HEADER", b"(a)"),
     ] {
         let mut input = b"* 1 FETCH (UID 1 ".to_vec();
         input.extend_from_slice(item);
@@ -637,4 +640,16 @@ fn origin_with_a_length_in_a_response_is_kept_raw() {
         malformed(&items[1]),
         ("BODY[TEXT]<0.4>", &b"{4}\r\nabcd"[..])
     );
+}
+
+#[test]
+fn unknown_items_stay_other_beside_degraded_ones() {
+    // An unknown name is never Malformed: its value is raw already.
+    let items = exact(b"* 7 FETCH (X-FOO (1 2) MODSEQ (-1) X-BAR[1]<0> \"v\")\r\n");
+    assert!(matches!(&items[0], M::Other { name, .. } if name.as_str() == "X-FOO"));
+    assert_eq!(malformed(&items[1]).0, "MODSEQ");
+    assert!(matches!(&items[2], M::Other { name, .. } if name.as_str() == "X-BAR[1]<0>"));
+    // Inside Domino's parentheses too.
+    let items = fetch(b"* 7 FETCH ((X-FOO 1) UID 2)\r\n");
+    assert!(matches!(&items[..], [M::Other { .. }, M::Uid(_)]));
 }
