@@ -13,19 +13,30 @@
 //!
 //! The modules:
 //! - `conn`: one connection: socket ⇄ `imap_proto::server::Server` ⇄ the
-//!   command handlers, IDLE, the autologout timer;
+//!   command dispatch, IDLE, the autologout timer; the command handlers
+//!   by area: `auth` (LOGIN, AUTHENTICATE), `mailbox` (CREATE ... LIST,
+//!   STATUS, APPEND), `select` (SELECT, the view, EXPUNGE), `fetch`,
+//!   `flags` (STORE, COPY, MOVE), `search_cmd` (SEARCH);
 //! - `store`: accounts, mailboxes, messages, flags, change notification;
 //! - `mime`: ENVELOPE, BODYSTRUCTURE and body sections of stored messages
 //!   (MIME parsing by the mail-parser crate);
 //! - `search`: SEARCH keys;
-//! - `seed`: the demo account's mail.
+//! - `seed`: the demo account's mail;
+//! - `date`: the clock and civil dates.
 
 use std::net::TcpListener;
 
+mod auth;
 mod conn;
+mod date;
+mod fetch;
+mod flags;
+mod mailbox;
 mod mime;
 mod search;
+mod search_cmd;
 mod seed;
+mod select;
 mod store;
 
 pub use seed::{PASSWORD, USER};
