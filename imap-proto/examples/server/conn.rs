@@ -28,13 +28,14 @@ use std::time::{Duration, Instant};
 use imap_proto::server::{Server, ServerConfig, ServerError, ServerEvent};
 use imap_proto::types::{
     Capability, Command, CommandBody, Condition, ConnectionState, ContinueRequest, Data, Delimiter,
-    Flag, IString, Mailbox, NamespaceDescr, NzNumber, RespText, Response, ResponseCode, SeqNumber,
-    Sequence, SequenceSet, State, Tag, TaggedStatus, Text, UntaggedStatus,
+    Flag, FlagPerm, IString, Mailbox, MessageDataItem, NamespaceDescr, NzNumber, RespText,
+    Response, ResponseCode, SeqNumber, Sequence, SequenceSet, State, Tag, TaggedStatus, Text,
+    UntaggedStatus,
 };
 
 use super::auth::capabilities;
 use super::mime::Message;
-use super::store::{Shared, Wake};
+use super::store::{is_keyword, Entry, Shared, Wake};
 
 /// Largest APPEND accepted after login; before it, literals are for
 /// LOGIN only and 4 KiB is plenty.
@@ -129,6 +130,10 @@ pub(super) struct Selected {
     pub(super) read_only: bool,
     /// By sequence number - 1.
     pub(super) view: Vec<Known>,
+    /// The keywords this client was told of (FLAGS, PERMANENTFLAGS): a
+    /// FETCH may show no other (imaptest: "Keyword used without being in
+    /// FLAGS").
+    pub(super) keywords: Vec<Flag<'static>>,
 }
 
 pub(super) struct Known {
@@ -136,7 +141,41 @@ pub(super) struct Known {
     pub(super) flags: Vec<Flag<'static>>,
     pub(super) modseq: u64,
     pub(super) message: Arc<Message>,
+    /// `\Recent` in this session (RFC 3501 §2.3.2).
+    pub(super) recent: bool,
 }
+
+impl Known {
+    /// The view entry of a stored message.
+    pub(super) fn new(e: &Entry, recent: bool) -> Known {
+        Known {
+            uid: e.uid,
+            flags: e.flags.clone(),
+            modseq: e.modseq,
+            message: e.message.clone(),
+            recent,
+        }
+    }
+
+    /// The flags FETCH shows: the stored ones, and `\Recent` for an
+    /// IMAP4rev1 client (IMAP4rev2 has no `\Recent`).
+    pub(super) fn shown_flags(&self, rev2: bool) -> Vec<Flag<'static>> {
+        let mut flags = self.flags.clone();
+        if self.recent && !rev2 {
+            flags.push(Flag::Recent);
+        }
+        flags
+    }
+}
+
+/// The system flags, in FLAGS and PERMANENTFLAGS.
+pub(super) const SYSTEM_FLAGS: [Flag<'static>; 5] = [
+    Flag::Answered,
+    Flag::Flagged,
+    Flag::Deleted,
+    Flag::Seen,
+    Flag::Draft,
+];
 
 /// A tagged completion, before it has its tag.
 pub(super) struct Reply {
@@ -393,6 +432,58 @@ impl Conn {
         self.send(&done);
     }
 
+    /// Sends FLAGS and PERMANENTFLAGS again if `flags` holds a keyword
+    /// the client was not told of yet (RFC 9051 §7.3.5: FLAGS lists the
+    /// flags in use; a FETCH showing another one confuses clients).
+    pub(super) fn announce(&mut self, flags: &[Flag<'static>]) {
+        let Some(sel) = self.selected.as_mut() else {
+            return;
+        };
+        let mut new = false;
+        for f in flags {
+            if is_keyword(f) && !sel.keywords.contains(f) {
+                sel.keywords.push(f.clone());
+                new = true;
+            }
+        }
+        if new {
+            let (keywords, read_only) = (sel.keywords.clone(), sel.read_only);
+            self.send_flags(&keywords, read_only);
+        }
+    }
+
+    /// The untagged FLAGS and `OK [PERMANENTFLAGS]` of a mailbox whose
+    /// keywords are `keywords`.
+    pub(super) fn send_flags(&mut self, keywords: &[Flag<'static>], read_only: bool) {
+        let mut flags = SYSTEM_FLAGS.to_vec();
+        flags.extend(keywords.iter().cloned());
+        let mut perm: Vec<FlagPerm<'static>> = Vec::new();
+        if !read_only {
+            perm = flags.iter().cloned().map(FlagPerm::Flag).collect();
+            perm.push(FlagPerm::Any);
+        }
+        self.send(&Response::Data(Data::Flags(flags)));
+        self.send(&untagged(
+            Condition::Ok,
+            Some(ResponseCode::PermanentFlags(perm)),
+            "Flags permitted",
+        ));
+    }
+
+    /// Sends the FETCH of view entry `index`, announcing its keywords
+    /// first.
+    pub(super) fn send_fetch(&mut self, index: usize, items: Vec<MessageDataItem<'static>>) {
+        for item in &items {
+            if let MessageDataItem::Flags(flags) = item {
+                self.announce(flags);
+            }
+        }
+        self.send(&Response::Data(Data::Fetch {
+            seq: nz(index as u32 + 1),
+            items,
+        }));
+    }
+
     pub(super) fn command(&mut self, cmd: Command<'static>) {
         let Command { tag, body } = cmd;
         if self.verbose {
@@ -428,6 +519,9 @@ impl Conn {
             C::Noop => ok("NOOP completed"),
             C::Check => ok("CHECK completed"),
             C::Logout => {
+                // Nothing about the mailbox after the BYE: the client is
+                // in the Logout state (imaptest: "seq too high").
+                self.selected = None;
                 self.send(&untagged(Condition::Bye, None, "Logging out"));
                 ok("LOGOUT completed")
             }
@@ -515,9 +609,8 @@ impl Conn {
                 &reference,
                 &patterns,
                 &returns.unwrap_or_default(),
-                false,
             ),
-            C::Lsub { reference, pattern } => self.list(&[], &reference, &[pattern], &[], true),
+            C::Lsub { reference, pattern } => self.lsub(&reference, &pattern),
             C::Status { mailbox, items } => self.status(&mailbox, &items),
             C::Append { mailbox, messages } => self.append(&mailbox, messages),
             C::Idle => {

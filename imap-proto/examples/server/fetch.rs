@@ -1,8 +1,8 @@
 //! FETCH.
 
 use imap_proto::types::{
-    BodyStructure, Data, FetchArgs, FetchAttribute, Flag, IString, MessageDataItem, MultiPart,
-    PartKind, Response, SinglePart,
+    BodyStructure, FetchArgs, FetchAttribute, Flag, IString, MessageDataItem, MultiPart, PartKind,
+    SinglePart,
 };
 
 use super::conn::*;
@@ -77,7 +77,7 @@ impl Conn {
         let Some(sel) = &self.selected else {
             return bad("No mailbox selected");
         };
-        let (id, read_only) = (sel.id, sel.read_only);
+        let (id, read_only, rev2) = (sel.id, sel.read_only, self.rev2);
         let sets_seen = !read_only
             && attrs.iter().any(|a| {
                 matches!(
@@ -98,7 +98,7 @@ impl Conn {
             for a in &attrs {
                 items.push(match a {
                     A::Uid => MessageDataItem::Uid(nz(known.uid)),
-                    A::Flags => MessageDataItem::Flags(known.flags.clone()),
+                    A::Flags => MessageDataItem::Flags(known.shown_flags(rev2)),
                     A::InternalDate => MessageDataItem::InternalDate(m.internal_date),
                     A::Rfc822Size => MessageDataItem::Rfc822Size(m.size()),
                     A::Envelope => MessageDataItem::Envelope(Box::new(m.envelope.clone())),
@@ -134,13 +134,9 @@ impl Conn {
                 });
             }
             if flags_changed && !attrs.contains(&A::Flags) {
-                items.push(MessageDataItem::Flags(known.flags.clone()));
+                items.push(MessageDataItem::Flags(known.shown_flags(rev2)));
             }
-            let r = Response::Data(Data::Fetch {
-                seq: nz(i as u32 + 1),
-                items,
-            });
-            self.send(&r);
+            self.send_fetch(i, items);
         }
         ok("FETCH completed")
     }

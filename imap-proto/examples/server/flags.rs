@@ -1,8 +1,8 @@
 //! Commands that change messages: STORE, COPY and MOVE.
 
 use imap_proto::types::{
-    Condition, Data, Flag, Mailbox, MessageDataItem, Response, ResponseCode, SequenceSet,
-    StoreAction, StoreModifier,
+    Condition, Flag, Mailbox, MessageDataItem, ResponseCode, SequenceSet, StoreAction,
+    StoreModifier,
 };
 
 use super::conn::*;
@@ -43,9 +43,21 @@ impl Conn {
             return no(None, "No account");
         };
         let mut changed = false;
+        let rev2 = self.rev2;
         for i in indexes {
             let known = &mut sel.view[i];
-            let mut new = known.flags.clone();
+            // The change applies to the flags as stored now, which another
+            // session may have changed since this one was told.
+            let Some(current) = a
+                .mailbox(sel.id)
+                .and_then(|m| m.get(known.uid))
+                .map(|e| (e.flags.clone(), e.modseq))
+            else {
+                // Expunged by another session: nothing to change.
+                continue;
+            };
+            let (mut new, stored_modseq) = current;
+            let others_changed = stored_modseq > known.modseq;
             match action {
                 StoreAction::Replace => new = given.clone(),
                 StoreAction::Add => {
@@ -57,28 +69,34 @@ impl Conn {
                 }
                 StoreAction::Remove => new.retain(|f| !given.contains(f)),
             }
-            if let Some(modseq) = a.set_flags(sel.id, known.uid, new.clone()) {
-                known.flags = new;
+            let modseq = match a.set_flags(sel.id, known.uid, new.clone()) {
+                Some(modseq) => {
+                    changed = true;
+                    modseq
+                }
+                None => stored_modseq,
+            };
+            known.flags = new;
+            // With .SILENT, another session's change must still be told:
+            // leave the view behind so that the update before the tagged
+            // reply sends it.
+            if !(silent && others_changed) {
                 known.modseq = modseq;
-                changed = true;
             }
             if !silent {
-                let mut items = vec![MessageDataItem::Flags(known.flags.clone())];
+                let mut items = vec![MessageDataItem::Flags(known.shown_flags(rev2))];
                 if uid {
                     items.push(MessageDataItem::Uid(nz(known.uid)));
                 }
-                out.push(Response::Data(Data::Fetch {
-                    seq: nz(i as u32 + 1),
-                    items,
-                }));
+                out.push((i, items));
             }
         }
         if changed {
             a.notify();
         }
         drop(store);
-        for r in &out {
-            self.send(r);
+        for (i, items) in out {
+            self.send_fetch(i, items);
         }
         ok("STORE completed")
     }

@@ -108,10 +108,9 @@ impl Conn {
         reference: &Mailbox<'_>,
         patterns: &[imap_proto::types::ListMailbox<'_>],
         returns: &[ListReturnOption<'_>],
-        lsub: bool,
     ) -> Reply {
         let delimiter = Delimiter::new('/').ok();
-        if !lsub && patterns.iter().all(|p| p.as_bytes().is_empty()) {
+        if patterns.iter().all(|p| p.as_bytes().is_empty()) {
             // `LIST "" ""`: the hierarchy delimiter and the root.
             self.send(&Response::Data(Data::List(MailboxList {
                 attributes: vec![MailboxAttribute::NoSelect],
@@ -121,7 +120,7 @@ impl Conn {
             })));
             return ok("LIST completed");
         }
-        let only_subscribed = lsub || selection.contains(&ListSelectOption::Subscribed);
+        let only_subscribed = selection.contains(&ListSelectOption::Subscribed);
         let only_special = selection.contains(&ListSelectOption::SpecialUse);
         let show_subscribed = returns.contains(&ListReturnOption::Subscribed)
             || selection.contains(&ListSelectOption::Subscribed);
@@ -151,19 +150,16 @@ impl Conn {
             if !hit || (only_subscribed && !subscribed) || (only_special && mb.special.is_none()) {
                 continue;
             }
-            let mut attributes = Vec::new();
-            if !lsub {
-                attributes.push(if a.has_children(name) {
-                    MailboxAttribute::HasChildren
-                } else {
-                    MailboxAttribute::HasNoChildren
-                });
-                if let Some(s) = &mb.special {
-                    attributes.push(s.clone());
-                }
-                if show_subscribed && subscribed {
-                    attributes.push(MailboxAttribute::Subscribed);
-                }
+            let mut attributes = vec![if a.has_children(name) {
+                MailboxAttribute::HasChildren
+            } else {
+                MailboxAttribute::HasNoChildren
+            }];
+            if let Some(s) = &mb.special {
+                attributes.push(s.clone());
+            }
+            if show_subscribed && subscribed {
+                attributes.push(MailboxAttribute::Subscribed);
             }
             let entry = MailboxList {
                 attributes,
@@ -171,11 +167,7 @@ impl Conn {
                 mailbox: Mailbox::new(name.as_bytes().to_vec()),
                 extended: Vec::new(),
             };
-            out.push(Response::Data(if lsub {
-                Data::Lsub(entry)
-            } else {
-                Data::List(entry)
-            }));
+            out.push(Response::Data(Data::List(entry)));
             if let Some(items) = &status_items {
                 if let Ok(items) = status_of(mb, items) {
                     out.push(Response::Data(Data::Status {
@@ -190,11 +182,56 @@ impl Conn {
         for r in &out {
             self.send(r);
         }
-        ok(if lsub {
-            "LSUB completed"
-        } else {
-            "LIST completed"
-        })
+        ok("LIST completed")
+    }
+
+    /// LSUB (RFC 3501 §6.3.9): the subscribed names the pattern matches,
+    /// and, with `\Noselect`, an unsubscribed parent the pattern matches
+    /// of a subscribed name it does not (`%` stopping at the parent).
+    pub(super) fn lsub(
+        &mut self,
+        reference: &Mailbox<'_>,
+        pattern: &imap_proto::types::ListMailbox<'_>,
+    ) -> Reply {
+        let full = [reference.as_bytes(), pattern.as_bytes()].concat();
+        let hit = |name: &str| {
+            wildcard(&full, name.as_bytes())
+                || (name == "INBOX" && wildcard(&full.to_ascii_uppercase(), b"INBOX"))
+        };
+        let store = self.store.clone();
+        let mut store = store.lock();
+        let Some(a) = store.account(self.user()) else {
+            return no(None, "No account");
+        };
+        // Name -> whether it is only a parent of subscribed names.
+        let mut found: std::collections::BTreeMap<String, bool> = Default::default();
+        for name in &a.subscribed {
+            if hit(name) {
+                found.insert(name.clone(), false);
+                continue;
+            }
+            let mut parent = name.as_str();
+            while let Some((p, _)) = parent.rsplit_once('/') {
+                parent = p;
+                if hit(parent) && !a.subscribed.contains(parent) {
+                    found.entry(parent.to_owned()).or_insert(true);
+                }
+            }
+        }
+        drop(store);
+        for (name, parent_only) in found {
+            let attributes = match parent_only {
+                true => vec![MailboxAttribute::NoSelect],
+                false => Vec::new(),
+            };
+            self.send(&Response::Data(Data::Lsub(MailboxList {
+                attributes,
+                delimiter: Delimiter::new('/').ok(),
+                mailbox: Mailbox::new(name.into_bytes()),
+                extended: Vec::new(),
+            })));
+        }
+        ok("LSUB completed")
     }
 
     pub(super) fn status(&mut self, mailbox: &Mailbox<'_>, items: &[StatusAttribute]) -> Reply {
@@ -281,7 +318,7 @@ pub(super) fn status_of(
                 StatusAttribute::UidNext => StatusItem::UidNext(mb.uid_next),
                 StatusAttribute::UidValidity => StatusItem::UidValidity(mb.uid_validity),
                 StatusAttribute::Unseen => StatusItem::Unseen(mb.unseen()),
-                StatusAttribute::Recent => StatusItem::Recent(0),
+                StatusAttribute::Recent => StatusItem::Recent(mb.recent()),
                 StatusAttribute::Deleted => StatusItem::Deleted(
                     mb.messages
                         .iter()

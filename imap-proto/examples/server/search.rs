@@ -9,6 +9,8 @@ pub struct Candidate<'a> {
     pub seq: u32,
     pub uid: u32,
     pub flags: &'a [Flag<'static>],
+    /// `\Recent` in this session.
+    pub recent: bool,
     pub message: &'a Message,
     /// What `*` means for sequence numbers and for UIDs.
     pub max_seq: u32,
@@ -53,9 +55,9 @@ pub fn matches(key: &SearchKey<'_>, c: &Candidate<'_>) -> Result<bool, &'static 
         K::Undraft => !has(Flag::Draft),
         K::Unflagged => !has(Flag::Flagged),
         K::Unseen => !has(Flag::Seen),
-        // No message is ever \Recent here.
-        K::Recent | K::New => false,
-        K::Old => true,
+        K::Recent => c.recent,
+        K::New => c.recent && !has(Flag::Seen),
+        K::Old => !c.recent,
         K::Keyword(k) => c.flags.iter().any(|f| is_keyword(f, k.as_str())),
         K::Unkeyword(k) => !c.flags.iter().any(|f| is_keyword(f, k.as_str())),
         K::Bcc(s) => header_has(m, "Bcc", s),

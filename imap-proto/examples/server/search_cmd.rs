@@ -31,6 +31,7 @@ impl Conn {
                 seq: i as u32 + 1,
                 uid: k.uid,
                 flags: &k.flags,
+                recent: k.recent,
                 message: &k.message,
                 max_seq,
                 max_uid,

@@ -2,8 +2,8 @@
 //! the store, sequence sets, EXPUNGE.
 
 use imap_proto::types::{
-    Condition, Data, Flag, FlagPerm, Mailbox, MessageDataItem, Response, ResponseCode, SeqNumber,
-    Sequence, SequenceSet,
+    Condition, Data, Flag, Mailbox, MessageDataItem, Response, ResponseCode, SeqNumber, Sequence,
+    SequenceSet,
 };
 
 use super::conn::*;
@@ -20,36 +20,36 @@ impl Conn {
         }
         let store = self.store.clone();
         let mut store = store.lock();
-        let found = name_of(mailbox)
-            .and_then(|n| store.account(self.user()).and_then(|a| a.mailboxes.get(&n)));
-        let Some(mb) = found else {
+        let user = self.user().to_owned();
+        let Some(a) = store.account(&user) else {
+            return no(None, "No account");
+        };
+        let Some(id) = name_of(mailbox)
+            .and_then(|n| a.mailboxes.get(&n))
+            .map(|m| m.id)
+        else {
             return no(Some(ResponseCode::NonExistent), "No such mailbox");
         };
-        let view: Vec<Known> = mb
-            .messages
-            .iter()
-            .map(|e| Known {
-                uid: e.uid,
-                flags: e.flags.clone(),
-                modseq: e.modseq,
-                message: e.message.clone(),
-            })
+        // SELECT claims the `\Recent` messages; EXAMINE only shows them.
+        let recent_upto = match read_only {
+            false => a.claim_recent(id),
+            true => a.mailbox(id).map_or(0, |m| m.recent_upto),
+        };
+        let Some(mb) = a.mailbox(id) else {
+            return no(Some(ResponseCode::NonExistent), "No such mailbox");
+        };
+        let view: Vec<Known> = (mb.messages.iter())
+            .map(|e| Known::new(e, e.uid > recent_upto))
             .collect();
-        let (validity, next, id) = (mb.uid_validity, mb.uid_next, mb.id);
+        let (validity, next, keywords) = (mb.uid_validity, mb.uid_next, mb.keywords.clone());
         let first_unseen = view.iter().position(|k| !k.flags.contains(&Flag::Seen));
+        let recent = view.iter().filter(|k| k.recent).count() as u32;
         drop(store);
 
-        let flags = [
-            Flag::Answered,
-            Flag::Flagged,
-            Flag::Deleted,
-            Flag::Seen,
-            Flag::Draft,
-        ];
-        self.send(&Response::Data(Data::Flags(flags.to_vec())));
+        self.send_flags(&keywords, read_only);
         self.send(&Response::Data(Data::Exists(view.len() as u32)));
         if !self.rev2 {
-            self.send(&Response::Data(Data::Recent(0)));
+            self.send(&Response::Data(Data::Recent(recent)));
             if let Some(i) = first_unseen {
                 self.send(&untagged(
                     Condition::Ok,
@@ -58,16 +58,6 @@ impl Conn {
                 ));
             }
         }
-        let mut perm: Vec<FlagPerm<'static>> = flags.into_iter().map(FlagPerm::Flag).collect();
-        perm.push(FlagPerm::Any);
-        if read_only {
-            perm.clear();
-        }
-        self.send(&untagged(
-            Condition::Ok,
-            Some(ResponseCode::PermanentFlags(perm)),
-            "Flags permitted",
-        ));
         self.send(&untagged(
             Condition::Ok,
             Some(ResponseCode::UidValidity(nz(validity))),
@@ -82,6 +72,7 @@ impl Conn {
             id,
             read_only,
             view,
+            keywords,
         });
         if read_only {
             ok_code(ResponseCode::ReadOnly, "EXAMINE completed")
@@ -92,7 +83,7 @@ impl Conn {
 
     /// Brings the view of the selected mailbox up to date with the store
     /// and tells the client: EXPUNGE (if allowed now), FETCH FLAGS for
-    /// flags others changed, EXISTS for new messages.
+    /// flags others changed, EXISTS and RECENT for new messages.
     pub(super) fn sync(&mut self, expunges: bool) {
         let store = self.store.clone();
         let mut store = store.lock();
@@ -100,48 +91,72 @@ impl Conn {
         let Some(sel) = self.selected.as_mut() else {
             return;
         };
-        let mb = store.account(&user).and_then(|a| a.mailbox(sel.id));
-        let mut out = Vec::new();
+        let Some(a) = store.account(&user) else {
+            return;
+        };
+        let exists = a.mailbox(sel.id).is_some();
+        // New messages are claimed as `\Recent` by a read-write session.
+        let last = sel.view.last().map_or(0, |k| k.uid);
+        let has_new = a
+            .mailbox(sel.id)
+            .and_then(|m| m.messages.last())
+            .is_some_and(|e| e.uid > last);
+        let recent_upto = match (has_new, sel.read_only) {
+            (false, _) => u32::MAX,
+            (true, false) => a.claim_recent(sel.id),
+            (true, true) => a.mailbox(sel.id).map_or(u32::MAX, |m| m.recent_upto),
+        };
+        let mb = a.mailbox(sel.id);
+        let mut expunged = Vec::new();
         if expunges {
             for i in (0..sel.view.len()).rev() {
                 let uid = sel.view[i].uid;
-                if mb.is_none_or(|m| m.get(uid).is_none()) {
+                if !exists || mb.is_none_or(|m| m.get(uid).is_none()) {
                     sel.view.remove(i);
-                    out.push(Data::Expunge(nz(i as u32 + 1)));
+                    expunged.push(Data::Expunge(nz(i as u32 + 1)));
                 }
             }
         }
+        let mut fetches = Vec::new();
+        let mut counts = Vec::new();
         if let Some(mb) = mb {
             for (i, known) in sel.view.iter_mut().enumerate() {
                 if let Some(e) = mb.get(known.uid) {
                     if e.modseq > known.modseq {
                         known.flags = e.flags.clone();
                         known.modseq = e.modseq;
-                        out.push(Data::Fetch {
-                            seq: nz(i as u32 + 1),
-                            items: vec![
+                        fetches.push((
+                            i,
+                            vec![
                                 MessageDataItem::Uid(nz(known.uid)),
-                                MessageDataItem::Flags(known.flags.clone()),
+                                MessageDataItem::Flags(known.shown_flags(self.rev2)),
                             ],
-                        });
+                        ));
                     }
                 }
             }
-            let last = sel.view.last().map_or(0, |k| k.uid);
             let before = sel.view.len();
-            sel.view
-                .extend(mb.messages.iter().filter(|e| e.uid > last).map(|e| Known {
-                    uid: e.uid,
-                    flags: e.flags.clone(),
-                    modseq: e.modseq,
-                    message: e.message.clone(),
-                }));
+            sel.view.extend(
+                (mb.messages.iter())
+                    .filter(|e| e.uid > last)
+                    .map(|e| Known::new(e, e.uid > recent_upto)),
+            );
             if sel.view.len() != before {
-                out.push(Data::Exists(sel.view.len() as u32));
+                counts.push(Data::Exists(sel.view.len() as u32));
+                if !self.rev2 {
+                    let recent = sel.view.iter().filter(|k| k.recent).count();
+                    counts.push(Data::Recent(recent as u32));
+                }
             }
         }
         drop(store);
-        for d in out {
+        for d in expunged {
+            self.send(&Response::Data(d));
+        }
+        for (i, items) in fetches {
+            self.send_fetch(i, items);
+        }
+        for d in counts {
             self.send(&Response::Data(d));
         }
     }
