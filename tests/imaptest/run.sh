@@ -14,6 +14,7 @@
 #   IMAPTEST_SECS     stress seconds (default 60)
 #   IMAPTEST_ONLY     scripted | stress (default both)
 #   IMAPTEST_TEST     one scripted test file or directory (default all)
+#   IMAPTEST_ARGS     more stress arguments, e.g. "copybox=Trash search=50"
 #   IMAPTEST_OUT      where reports and server logs go (default target/imaptest/out)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -86,7 +87,7 @@ if [ "$only" != scripted ]; then
   start_server "$out/stress-server.log"
   report=$out/stress.txt
   timeout $((secs + 120)) "$imaptest" host=127.0.0.1 port="$port" user=demo pass=demo \
-    mbox="$tests/default.mbox" clients="$clients" secs="$secs" >"$report" 2>&1 || true
+    mbox="$tests/default.mbox" clients="$clients" secs="$secs" ${IMAPTEST_ARGS:-} >"$report" 2>&1 || true
   alive=1
   kill -0 "$pid" 2>/dev/null || alive=0
   stop_server

@@ -31,6 +31,8 @@ pub struct Message {
     pub sent: Option<Date>,
     /// Lower-cased decoded text of the text parts, for BODY and TEXT.
     pub text: String,
+    /// The Subject with its encoded words decoded, for SUBJECT.
+    pub subject: Option<String>,
 }
 
 /// One MIME part, by byte ranges into [`Message::raw`].
@@ -78,6 +80,7 @@ impl Message {
             .as_ref()
             .and_then(|m| m.date())
             .and_then(|d| Date::new(d.year, d.month, d.day).ok());
+        let subject = parsed.as_ref().and_then(|m| m.subject()).map(str::to_owned);
         let mut text = String::new();
         if let Some(m) = &parsed {
             for part in &m.parts {
@@ -95,6 +98,7 @@ impl Message {
             root,
             sent,
             text,
+            subject,
         }
     }
 

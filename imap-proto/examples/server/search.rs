@@ -116,6 +116,7 @@ fn header_has(m: &Message, name: &str, s: &AString<'_>) -> bool {
 fn decoded_header_has(m: &Message, name: &str, s: &AString<'_>) -> bool {
     let env = &m.envelope;
     let addrs = match name.to_ascii_lowercase().as_str() {
+        "subject" => return m.subject.as_deref().is_some_and(|v| contains_ci(v, s)),
         "from" => &env.from,
         "to" => &env.to,
         "cc" => &env.cc,
