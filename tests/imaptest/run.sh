@@ -25,9 +25,10 @@ clients=${IMAPTEST_CLIENTS:-20}
 secs=${IMAPTEST_SECS:-60}
 only=${IMAPTEST_ONLY:-}
 out=${IMAPTEST_OUT:-$build/out}
-mkdir -p "$out"
 
 imaptest=$("$here/build.sh" "$build")
+# After the build, which starts from an empty directory.
+mkdir -p "$out"
 tests=$build/imaptest/src/tests
 echo "imaptest: $imaptest"
 cargo build --release -p imap-proto --example server
