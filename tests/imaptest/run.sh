@@ -5,7 +5,8 @@
 # a free loopback port:
 #   1. the scripted compliance tests (every group must pass, no `Error:`);
 #   2. a stress run: IMAPTEST_CLIENTS clients (20) for IMAPTEST_SECS
-#      seconds (60) doing random commands at once; any `Error:` fails.
+#      seconds (60) doing random commands at once (COPY to Trash among
+#      them); any `Error:` fails.
 # Prints both reports and a summary; exit status 0 only if both pass.
 #
 # Environment (all optional):
@@ -14,7 +15,8 @@
 #   IMAPTEST_SECS     stress seconds (default 60)
 #   IMAPTEST_ONLY     scripted | stress (default both)
 #   IMAPTEST_TEST     one scripted test file or directory (default all)
-#   IMAPTEST_ARGS     more stress arguments, e.g. "copybox=Trash search=50"
+#   IMAPTEST_ARGS     stress arguments besides clients and secs (default
+#                     "copybox=Trash": COPY too; e.g. "copybox=Trash search=50")
 #   IMAPTEST_OUT      where reports and server logs go (default target/imaptest/out)
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
@@ -88,7 +90,7 @@ if [ "$only" != scripted ]; then
   start_server "$out/stress-server.log"
   report=$out/stress.txt
   timeout $((secs + 120)) "$imaptest" host=127.0.0.1 port="$port" user=demo pass=demo \
-    mbox="$tests/default.mbox" clients="$clients" secs="$secs" ${IMAPTEST_ARGS:-} >"$report" 2>&1 || true
+    mbox="$tests/default.mbox" clients="$clients" secs="$secs" ${IMAPTEST_ARGS-copybox=Trash} >"$report" 2>&1 || true
   alive=1
   kill -0 "$pid" 2>/dev/null || alive=0
   stop_server
