@@ -299,6 +299,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Number",
     "Other",
     "Extension",
+    "BracketKeyword",
     "NoSelect",
     "HasNoChildren",
 ];

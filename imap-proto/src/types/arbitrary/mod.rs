@@ -393,7 +393,14 @@ fn gen_objectid(u: &mut Unstructured<'_>) -> Result<ObjectId<'static>> {
 }
 
 fn gen_flag(u: &mut Unstructured<'_>) -> Result<Flag<'static>> {
-    Ok(match small(u, 8)? {
+    Ok(match small(u, 9)? {
+        8 => {
+            let tail = pick(u, &["]", "]/All", "][x]", "]]"])?;
+            let s = format!("{}{tail}", gen_atom(u)?.as_str());
+            BracketKeyword::new(s)
+                .map(Flag::BracketKeyword)
+                .unwrap_or(Flag::Seen)
+        }
         0 => Flag::Answered,
         1 => Flag::Flagged,
         2 => Flag::Deleted,
