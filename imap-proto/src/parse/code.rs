@@ -224,6 +224,8 @@ pub(crate) fn bracketed_code(i: &[u8]) -> Result<Option<(&[u8], ResponseCode<'_>
     };
     match resp_text_code(inner) {
         Ok((r, c)) => {
+            // Lenient: spaces before the "]" (`[UIDNEXT 5 ]`).
+            let r = &r[r.iter().take_while(|&&b| b == b' ').count()..];
             if let Some((b']', r)) = r.split_first() {
                 let known = match &c {
                     ResponseCode::Other(o) => is_known_code(o.name().as_str().as_bytes()),
@@ -274,6 +276,14 @@ fn degraded_code(inner: &[u8]) -> Option<(&[u8], ResponseCode<'_>)> {
     let (b']', r) = r.split_first()? else {
         return None;
     };
+    if arg.is_none() {
+        // `[ALERT ]`, `[CAPABILITY  ]`: spaces only. Written back without
+        // them, the name alone may read strictly: then it is that code.
+        let probe = [name, b"]"].concat();
+        if let Ok((b"]", c)) = resp_text_code(&probe) {
+            return Some((r, c.into_owned()));
+        }
+    }
     let name = Atom::unchecked(ascii(name));
     Some((r, ResponseCode::Other(OtherCode::unchecked(name, arg))))
 }

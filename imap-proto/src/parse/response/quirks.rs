@@ -4,7 +4,7 @@
 //! checked whole, at every strict prefix (Incomplete), with trailing bytes
 //! (left alone), and round-tripped (`rt`).
 
-use super::tests::{check, data, invalid, rt, tagged, untagged};
+use super::tests::{check, data, invalid, nz, rt, tagged, untagged};
 use super::*;
 use crate::parse_response;
 use crate::types::{
@@ -136,6 +136,16 @@ fn known_code_with_bad_argument_is_kept_raw() {
         let r = rt(line);
         assert_eq!(code_of(&r), Some(degraded(name, arg)), "{r:?}");
         assert_eq!(text_of(&r), "x");
+    }
+    // Spaces before the "]": the strict reading when there is one
+    // (found by the round-trip property: `[ALERT ]` kept raw without its
+    // spaces would have read back as ALERT).
+    for (line, code) in [
+        (&b"* OK [ALERT ] x\r\n"[..], ResponseCode::Alert),
+        (b"* OK [UIDNEXT 5 ] x\r\n", ResponseCode::UidNext(nz(5))),
+        (b"* OK [BADCHARSET  ] x\r\n", ResponseCode::BadCharset(vec![])),
+    ] {
+        assert_eq!(code_of(&rt(line)), Some(code));
     }
     // Never buildable through the public API: it would read back typed.
     assert!(OtherCode::new(Atom::new("UIDNEXT").unwrap(), None).is_err());

@@ -12,7 +12,7 @@ use crate::types::{
 };
 use crate::{parse_response, ParseError};
 
-fn nz(n: u32) -> NonZeroU32 {
+pub(super) fn nz(n: u32) -> NonZeroU32 {
     NonZeroU32::new(n).unwrap()
 }
 
