@@ -349,7 +349,7 @@ fn arbitrary_sample(n: usize, show: impl Fn(&mut Unstructured<'_>) -> Option<Str
 
 #[test]
 fn strategies_cover_every_command_variant() {
-    let m = missing(&sample(st::command(), 4000), COMMAND_VARIANTS);
+    let m = missing(&sample(st::command(), 6000), COMMAND_VARIANTS);
     assert!(m.is_empty(), "never generated: {m:?}");
 }
 
