@@ -106,8 +106,36 @@ pub fn response_code() -> S<ResponseCode<'static>> {
 /// builds these).
 fn degraded_code() -> S<ResponseCode<'static>> {
     (
-        select(&["UIDNEXT", "uidnext", "COPYUID", "ALERT", "CLOSED", "PERMANENTFLAGS", "MAILBOXID", "METADATA", "CAPABILITY", "BADCHARSET"][..]),
-        select(&["", " ", "  ", " 0", " x", " 701  ", " (a b)", " FOO", " SOMETHING", " (\\Seen", " ((", " \"a"][..]),
+        select(
+            &[
+                "UIDNEXT",
+                "uidnext",
+                "COPYUID",
+                "ALERT",
+                "CLOSED",
+                "PERMANENTFLAGS",
+                "MAILBOXID",
+                "METADATA",
+                "CAPABILITY",
+                "BADCHARSET",
+            ][..],
+        ),
+        select(
+            &[
+                "",
+                " ",
+                "  ",
+                " 0",
+                " x",
+                " 701  ",
+                " (a b)",
+                " FOO",
+                " SOMETHING",
+                " (\\Seen",
+                " ((",
+                " \"a",
+            ][..],
+        ),
         proptest::option::of(code_text()),
     )
         .prop_filter_map("not degraded", |(name, arg, more)| {

@@ -143,7 +143,10 @@ fn known_code_with_bad_argument_is_kept_raw() {
     for (line, code) in [
         (&b"* OK [ALERT ] x\r\n"[..], ResponseCode::Alert),
         (b"* OK [UIDNEXT 5 ] x\r\n", ResponseCode::UidNext(nz(5))),
-        (b"* OK [BADCHARSET  ] x\r\n", ResponseCode::BadCharset(vec![])),
+        (
+            b"* OK [BADCHARSET  ] x\r\n",
+            ResponseCode::BadCharset(vec![]),
+        ),
     ] {
         assert_eq!(code_of(&rt(line)), Some(code));
     }
