@@ -438,3 +438,53 @@ fn text_rule_matches_parser() {
     }
     assert!(checked > 10_000, "{checked}");
 }
+
+/// CAPABILITY as servers send it, in data and in a code: Dovecot's
+/// `IMAPSIEVE=sieve://127.0.0.1:4190` (stalwartlabs/vandelay#43), and
+/// `LITERAL+` from Telekom Hungary (rustmailer/bichon#197), with a
+/// trailing space.
+#[test]
+fn capability_as_sent() {
+    let r = rt(b"a OK [CAPABILITY IMAP4rev1 SASL-IR ID ENABLE IDLE LITERAL+ IMAPSIEVE=sieve://127.0.0.1:4190 QUOTA ACL RIGHTS=texk] Logged in\r\n");
+    let Some(ResponseCode::Capability(caps)) = code_of(&r) else {
+        panic!("{r:?}")
+    };
+    assert_eq!(caps.len(), 10);
+    assert_eq!(text_of(&r), "Logged in");
+    let r = rt(b"* CAPABILITY IMAP4rev1 SASL-IR LOGIN-REFERRALS ID ENABLE IDLE LITERAL+ NOTIFY SPECIAL-USE QUOTA \r\n");
+    assert!(
+        matches!(&r, Response::Data(Data::Capability(c)) if c.len() == 10),
+        "{r:?}"
+    );
+}
+
+/// ESEARCH: with no result after `UID` (Gmail, emersion/go-imap#599),
+/// typed; with MODSEQ in parentheses, which the grammar does not allow
+/// (jstedfast/MailKit#323), kept raw under its keyword.
+#[test]
+fn esearch_as_sent() {
+    let r = rt(b"* ESEARCH (TAG \"T7\") UID\r\n");
+    assert!(matches!(&r, Response::Data(Data::ESearch(_))), "{r:?}");
+    let r = rt(b"* ESEARCH (TAG \"A00000012\") UID ALL 33866,33897,33906 (MODSEQ 284535)\r\n");
+    let Response::Data(Data::Other(o)) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(o.name().as_str(), "ESEARCH");
+}
+
+/// SEARCH with trailing spaces (Yahoo: mxk/go-imap#9; GreenMail's empty
+/// `* SEARCH `: greenmail-mail-test/greenmail#264), typed.
+#[test]
+fn search_trailing_space() {
+    for (line, n) in [
+        (&b"* SEARCH 2 84 882 \r\n"[..], 3),
+        (b"* SEARCH \r\n", 0),
+        (b"* SEARCH\r\n", 0),
+    ] {
+        let r = rt(line);
+        assert!(
+            matches!(&r, Response::Data(Data::Search { numbers, .. }) if numbers.len() == n),
+            "{r:?}"
+        );
+    }
+}
