@@ -63,13 +63,21 @@ fn line_rest(i: &[u8]) -> &[u8] {
     &i[end..]
 }
 
-/// Lenient `mailbox` (quirk): a name sent unquoted although it holds
-/// spaces or control characters, as Exchange does (`* STATUS Sent Items
-/// (UIDNEXT 1)`, `* LIST (\HasNoChildren) "/" INBOX/Da<TAB>Oggetto`),
-/// taken from `i` up to `end` (at most the line's end), trailing spaces
-/// dropped. Only where the reading is unambiguous: the name holds no
-/// parenthesis, DQUOTE, `{`, NUL, CR or LF, and is not empty. Encoded
-/// back as a quoted string or literal, it parses to the same value.
+/// Lenient `mailbox` (quirk), where the strict reading failed: taken from
+/// `i` up to `end` (at most the line's end), trailing spaces dropped, as
+///
+/// - a name sent unquoted although it holds spaces or control characters,
+///   as Exchange does (`* STATUS Sent Items (UIDNEXT 1)`, `* LIST
+///   (\HasNoChildren) "/" INBOX/Da<TAB>Oggetto`): no parenthesis, DQUOTE,
+///   `{`, NUL, CR or LF in it;
+/// - a quoted name whose quoted-specials inside were not escaped
+///   (hMailServer's `"INBOX\Sub"`, hmailserver/hmailserver#85;
+///   GreenMail's `"ab"cd"`, greenmail-mail-test/greenmail#993): `\"` and
+///   `\\` are escapes, any other `\` and a `"` not next to a space are
+///   themselves; no parenthesis, `{` or NUL in it.
+///
+/// Only where the reading is unambiguous; not empty. Encoded back as a
+/// quoted string or literal, it parses to the same value.
 fn unquoted_name(i: &[u8], end: usize) -> Option<crate::types::Mailbox<'_>> {
     let line = &i[..memchr::memchr2(b'\r', b'\n', i).unwrap_or(i.len()).min(end)];
     let n = line.len() - line.iter().rev().take_while(|&&b| b == b' ').count();
@@ -77,11 +85,45 @@ fn unquoted_name(i: &[u8], end: usize) -> Option<crate::types::Mailbox<'_>> {
     if name.is_empty()
         || name
             .iter()
-            .any(|b| matches!(b, b'(' | b')' | b'"' | b'{' | 0 | b'\r' | b'\n'))
+            .any(|b| matches!(b, b'(' | b')' | b'{' | 0 | b'\r' | b'\n'))
     {
         return None;
     }
+    if let [b'"', inner @ .., b'"'] = name {
+        return loose_quoted(inner).map(crate::types::Mailbox::new);
+    }
+    if name.contains(&b'"') {
+        return None;
+    }
     Some(crate::types::Mailbox::new(name))
+}
+
+/// The content of a quoted name whose specials were not all escaped (see
+/// [`unquoted_name`]); `None` if a bare `"` touches a space (two strings,
+/// perhaps) or the last byte escapes the closing quote.
+fn loose_quoted(inner: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(inner.len());
+    let mut k = 0;
+    while k < inner.len() {
+        match (inner[k], inner.get(k + 1)) {
+            (b'\\', Some(&c @ (b'"' | b'\\'))) => {
+                out.push(c);
+                k += 2;
+                continue;
+            }
+            (b'\\', None) => return None,
+            (b'"', _) => {
+                let before = k.checked_sub(1).map(|j| inner[j]);
+                if before == Some(b' ') || inner.get(k + 1) == Some(&b' ') || k == 0 {
+                    return None;
+                }
+                out.push(b'"');
+            }
+            (c, _) => out.push(c),
+        }
+        k += 1;
+    }
+    Some(out)
 }
 
 /// `mbx-list-oflag / mbx-list-sflag` (RFC 9051 §9): `"\" atom`.

@@ -488,3 +488,37 @@ fn search_trailing_space() {
         );
     }
 }
+
+/// Quoted names whose specials were not escaped: hMailServer's STATUS
+/// with its backslash delimiter (hmailserver/hmailserver#85), GreenMail's
+/// LIST and STATUS of a name holding a DQUOTE
+/// (greenmail-mail-test/greenmail#993).
+#[test]
+fn quoted_names_not_escaped() {
+    check(
+        b"* STATUS \"INBOX\\Sub\" (MESSAGES 1)\r\n",
+        data(Data::Status {
+            mailbox: Mailbox::new(&b"INBOX\\Sub"[..]),
+            items: vec![StatusItem::Messages(1)],
+        }),
+    );
+    check(
+        b"* STATUS \"ab\"cd\" (UIDNEXT 4)\r\n",
+        data(Data::Status {
+            mailbox: Mailbox::new(&b"ab\"cd"[..]),
+            items: vec![StatusItem::UidNext(4)],
+        }),
+    );
+    let r = rt(b"* LIST () \".\" \"ab\"cd\"\r\n");
+    let Response::Data(Data::List(l)) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(l.mailbox.as_bytes(), b"ab\"cd");
+    // Where a bare DQUOTE touches a space it may be two strings: not
+    // guessed (kept raw), and an escaped closing quote is no name.
+    assert!(matches!(
+        rt(b"* LIST () \".\" \"a\" \"b\"\r\n"),
+        Response::Data(Data::Other(_))
+    ));
+    invalid(b"* STATUS \"INBOX\\\" (MESSAGES 1)\r\n");
+}
