@@ -169,6 +169,7 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Mime",
     "Msgtext",
     "Other",
+    "BracketKeyword",
 ];
 
 const RESPONSE_VARIANTS: &[&str] = &[
