@@ -57,6 +57,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Search",
     "Sort",
     "Thread",
+    "OtherCommandName",
+    "OtherArguments",
     // nested
     "CondStore",
     "QResync",
@@ -290,6 +292,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SaveDate",
     "Preview",
     "Snippet",
+    "Malformed",
     "Single",
     "Multi",
     "Basic",
