@@ -70,6 +70,11 @@ fn list_return_option() -> S<ListReturnOption<'static>> {
     .boxed()
 }
 
+/// `append-message`, for the strategies of other files (REPLACE).
+pub(super) fn append_message_strategy() -> S<AppendMessage<'static>> {
+    append_message()
+}
+
 fn append_message() -> S<AppendMessage<'static>> {
     let data = prop_oneof![
         3 => (literal(false), any::<bool>()).prop_map(|(mut l, b)| {
@@ -265,7 +270,10 @@ pub fn command_body() -> S<CommandBody<'static>> {
         (any::<bool>(), search_args()).prop_map(|(uid, args)| C::Search { uid, args }),
         (any::<bool>(), sort_args()).prop_map(|(uid, args)| C::Sort { uid, args }),
         (any::<bool>(), thread_args()).prop_map(|(uid, args)| C::Thread { uid, args }),
+        (any::<bool>(), super::replace_args()).prop_map(|(uid, args)| C::Replace { uid, args }),
+        (any::<bool>(), super::multisearch_args()).prop_map(|(uid, args)| C::ESearch { uid, args }),
     ];
+    let ext_a = super::notify().prop_map(C::Notify);
     prop_oneof![
         1 => simple,
         1 => one_mailbox,
@@ -273,6 +281,7 @@ pub fn command_body() -> S<CommandBody<'static>> {
         3 => mailboxes,
         2 => admin,
         5 => selected,
+        1 => ext_a,
     ]
     .boxed()
 }

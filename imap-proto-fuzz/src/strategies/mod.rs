@@ -39,12 +39,17 @@ use proptest::sample::select;
 mod body;
 mod command;
 mod fetch;
+mod notify;
 mod response;
 mod search;
 
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body};
 pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
+pub use notify::{
+    event_group, filter_mailboxes, multisearch_args, notify, notify_event, notify_event_ext,
+    notify_event_name, replace_args,
+};
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
 

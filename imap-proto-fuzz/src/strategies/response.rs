@@ -69,6 +69,8 @@ pub fn response_code() -> S<ResponseCode<'static>> {
             R::NoModSeq,
             R::CompressionActive,
             R::TooBig,
+            R::NotificationOverflow,
+            R::UidRequired,
             R::Metadata(MetadataCode::TooMany),
             R::Metadata(MetadataCode::NoPrivate),
         ][..],
@@ -93,6 +95,7 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         number().prop_map(|n| R::Metadata(MetadataCode::LongEntries(n))),
         number().prop_map(|n| R::Metadata(MetadataCode::MaxSize(n))),
         objectid().prop_map(R::MailboxId),
+        super::non_empty(super::notify_event_name(), 1..4).prop_map(R::BadEvent),
         (atom(), proptest::option::of(code_text())).prop_filter_map("a known code", |(n, a)| {
             OtherCode::new(n, a).ok().map(R::Other)
         }),

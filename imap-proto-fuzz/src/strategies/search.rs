@@ -294,9 +294,17 @@ fn esearch_data() -> S<ESearchReturnData<'static>> {
 pub fn esearch() -> S<ESearchResponse<'static>> {
     (
         proptest::option::of(astring()),
+        proptest::option::of(super::mailbox()),
+        proptest::option::of(nz()),
         any::<bool>(),
         vec(esearch_data(), 0..4),
     )
-        .prop_map(|(tag, uid, data)| ESearchResponse { tag, uid, data })
+        .prop_map(|(tag, mailbox, uid_validity, uid, data)| ESearchResponse {
+            tag,
+            mailbox,
+            uid_validity,
+            uid,
+            data,
+        })
         .boxed()
 }

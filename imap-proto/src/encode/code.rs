@@ -68,6 +68,8 @@ impl Encode for ResponseCode<'_> {
             R::NoModSeq => b"NOMODSEQ",
             R::CompressionActive => b"COMPRESSIONACTIVE",
             R::TooBig => b"TOOBIG",
+            R::NotificationOverflow => b"NOTIFICATIONOVERFLOW",
+            R::UidRequired => b"UIDREQUIRED",
             _ => b"",
         };
         if !simple.is_empty() {
@@ -153,6 +155,10 @@ impl Encode for ResponseCode<'_> {
             R::MailboxId(o) => {
                 e.raw(b"MAILBOXID ");
                 paren_objectid(e, o);
+            }
+            R::BadEvent(names) => {
+                e.raw(b"BADEVENT ");
+                e.paren_list(names.as_slice(), |e, n| n.encode(e));
             }
             R::BadUrl(t) => {
                 e.raw(b"BADURL ");

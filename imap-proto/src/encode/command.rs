@@ -426,6 +426,9 @@ impl Encode for CommandBody<'_> {
             C::Search { args, .. } => args.encode(e),
             C::Sort { args, .. } => args.encode(e),
             C::Thread { args, .. } => args.encode(e),
+            C::Notify(n) => n.encode(e),
+            C::ESearch { args, .. } => args.encode(e),
+            C::Replace { args, .. } => args.encode(e),
         }
     }
 }

@@ -179,6 +179,10 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::BadUrl(t)))
         }
+        b"BADEVENT" => {
+            let (r, v) = super::notify::badevent_list(sp(r)?.0)?;
+            Ok((r, R::BadEvent(v)))
+        }
         b"REFERRAL" => {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::Referral(t)))
@@ -235,6 +239,8 @@ fn simple_code(name: &[u8]) -> Option<ResponseCode<'static>> {
         b"NOMODSEQ" => R::NoModSeq,
         b"COMPRESSIONACTIVE" => R::CompressionActive,
         b"TOOBIG" => R::TooBig,
+        b"NOTIFICATIONOVERFLOW" => R::NotificationOverflow,
+        b"UIDREQUIRED" => R::UidRequired,
         _ => return None,
     })
 }

@@ -26,6 +26,9 @@ pub(crate) mod command;
 pub(crate) mod data;
 pub(crate) mod fetch;
 pub(crate) mod mailbox_data;
+pub(crate) mod multisearch;
+pub(crate) mod notify;
+pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
 

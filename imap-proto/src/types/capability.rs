@@ -152,6 +152,14 @@ capabilities! {
     Unauthenticate = "UNAUTHENTICATE",
     /// `CHILDREN` (RFC 3348)
     Children = "CHILDREN",
+    /// `NOTIFY` (RFC 5465)
+    Notify = "NOTIFY",
+    /// `MULTISEARCH` (RFC 7377)
+    MultiSearch = "MULTISEARCH",
+    /// `REPLACE` (RFC 8508)
+    Replace = "REPLACE",
+    /// `UIDONLY` (RFC 9586)
+    UidOnly = "UIDONLY",
 }
 
 /// A capability name this crate has no variant for.

@@ -7,6 +7,8 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::core::{cow_str_owned, Atom, ObjectId, ValidationError};
+use super::nonempty::NonEmpty;
+use super::notify::NotifyEventName;
 use super::number::{Number64, NzNumber};
 use super::{Capability, FlagPerm, SequenceSet};
 
@@ -120,6 +122,13 @@ pub enum ResponseCode<'a> {
     BadUrl(CodeText<'a>),
     /// `TOOBIG` (RFC 4469).
     TooBig,
+    /// `NOTIFICATIONOVERFLOW` (RFC 5465 §5.8): notifications are off.
+    NotificationOverflow,
+    /// `unsupported-events-code = "BADEVENT" SP "(" event-name *(SP
+    /// event-name) ")"` (RFC 5465 §8): the events the server supports.
+    BadEvent(NonEmpty<NotifyEventName<'a>>),
+    /// `UIDREQUIRED` (RFC 9586 UIDONLY): the command used message numbers.
+    UidRequired,
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -184,6 +193,9 @@ impl ResponseCode<'_> {
             R::MailboxId(o) => R::MailboxId(o.into_owned()),
             R::BadUrl(t) => R::BadUrl(t.into_owned()),
             R::TooBig => R::TooBig,
+            R::NotificationOverflow => R::NotificationOverflow,
+            R::BadEvent(v) => R::BadEvent(v.map(NotifyEventName::into_owned)),
+            R::UidRequired => R::UidRequired,
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -236,6 +248,9 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "MAILBOXID",
     "BADURL",
     "TOOBIG",
+    "NOTIFICATIONOVERFLOW",
+    "BADEVENT",
+    "UIDREQUIRED",
 ];
 
 /// The METADATA response codes (RFC 5464 §5).

@@ -12,8 +12,11 @@ use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
+use super::multisearch::MultiSearchArgs;
 use super::nonempty::NonEmpty;
+use super::notify::Notify;
 use super::number::Number64;
+use super::replace::ReplaceArgs;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;
@@ -449,6 +452,23 @@ pub enum CommandBody<'a> {
         /// Algorithm, charset, search keys.
         args: ThreadArgs<'a>,
     },
+    /// `notify = "NOTIFY" SP (notify-set / notify-none)` (RFC 5465)
+    Notify(Notify<'a>),
+    /// `[UID] ESEARCH ...` (RFC 7377 MULTISEARCH; `UID ESEARCH` is not
+    /// in its grammar but in its §2 example).
+    ESearch {
+        /// `UID ESEARCH`.
+        uid: bool,
+        /// Source mailboxes, return options, criteria.
+        args: MultiSearchArgs<'a>,
+    },
+    /// `[UID] REPLACE seq-number SP mailbox append-message` (RFC 8508)
+    Replace {
+        /// `UID REPLACE`: the number is a UID.
+        uid: bool,
+        /// The message replaced, the mailbox, the new message.
+        args: ReplaceArgs<'a>,
+    },
 }
 
 fn ext_list<'a>(v: Vec<TaggedExtension<'a>>) -> Vec<TaggedExtension<'static>> {
@@ -711,6 +731,15 @@ impl CommandBody<'_> {
                 uid,
                 args: args.into_owned(),
             },
+            C::Notify(n) => C::Notify(n.into_owned()),
+            C::ESearch { uid, args } => C::ESearch {
+                uid,
+                args: args.into_owned(),
+            },
+            C::Replace { uid, args } => C::Replace {
+                uid,
+                args: args.into_owned(),
+            },
         }
     }
 
@@ -771,6 +800,11 @@ impl CommandBody<'_> {
             C::Sort { uid: true, .. } => "UID SORT",
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
+            C::Notify(_) => "NOTIFY",
+            C::ESearch { uid: false, .. } => "ESEARCH",
+            C::ESearch { uid: true, .. } => "UID ESEARCH",
+            C::Replace { uid: false, .. } => "REPLACE",
+            C::Replace { uid: true, .. } => "UID REPLACE",
         }
     }
 }

@@ -58,7 +58,9 @@ impl CommandBody<'_> {
             | C::DeleteAcl { .. }
             | C::GetAcl(_)
             | C::ListRights { .. }
-            | C::MyRights(_) => authed,
+            | C::MyRights(_)
+            | C::Notify(_)
+            | C::ESearch { uid: false, .. } => authed,
             C::CancelUpdate(_)
             | C::Check
             | C::Close
@@ -71,7 +73,9 @@ impl CommandBody<'_> {
             | C::Store { .. }
             | C::Search { .. }
             | C::Sort { .. }
-            | C::Thread { .. } => state == S::Selected,
+            | C::Thread { .. }
+            | C::ESearch { uid: true, .. }
+            | C::Replace { .. } => state == S::Selected,
         }
     }
 }

@@ -120,7 +120,7 @@ pub(super) fn gen_metadata_value(u: &mut Unstructured<'_>) -> Result<MetadataVal
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 52)? {
+    Ok(match small(u, 55)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -283,9 +283,18 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
             uid: u.arbitrary()?,
             args: gen_sort_args(u)?,
         },
-        _ => C::Thread {
+        50 | 51 => C::Thread {
             uid: u.arbitrary()?,
             args: gen_thread_args(u)?,
+        },
+        52 => C::Notify(super::notify::gen_notify(u)?),
+        53 => C::ESearch {
+            uid: u.arbitrary()?,
+            args: super::notify::gen_multisearch_args(u)?,
+        },
+        _ => C::Replace {
+            uid: u.arbitrary()?,
+            args: super::notify::gen_replace_args(u)?,
         },
     })
 }

@@ -7,6 +7,7 @@ use ::arbitrary::{Arbitrary, Result, Unstructured};
 use super::body::*;
 use super::command::*;
 use super::fetch::*;
+use super::notify::*;
 use super::other::*;
 use super::raw::*;
 use super::response::*;
@@ -27,6 +28,15 @@ macro_rules! arbitrary_via {
 }
 
 arbitrary_via! {
+    Notify<'a> => gen_notify;
+    EventGroup<'a> => gen_event_group;
+    FilterMailboxes<'a> => gen_filter_mailboxes;
+    NotifyEvent<'a> => gen_notify_event;
+    NotifyEventName<'a> => gen_notify_event_name;
+    NotifyEventExt<'a> => gen_notify_event_ext;
+    MultiSearchArgs<'a> => gen_multisearch_args;
+    ESearchSource<'a> => gen_esearch_source;
+    ReplaceArgs<'a> => gen_replace_args;
     Tag<'a> => gen_tag;
     Atom<'a> => gen_atom;
     AString<'a> => gen_astring;

@@ -39,6 +39,7 @@ mod body;
 mod command;
 mod fetch;
 mod impls;
+mod notify;
 mod other;
 mod raw;
 mod response;

@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 48)? {
+    Ok(match small(u, 51)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -86,6 +86,9 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         41 => R::MailboxId(gen_objectid(u)?),
         42 => R::BadUrl(gen_code_text(u)?),
         43 => R::TooBig,
+        44 => R::NotificationOverflow,
+        45 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
+        46 => R::UidRequired,
         _ => {
             let name = gen_atom(u)?;
             let arg = if u.arbitrary()? {

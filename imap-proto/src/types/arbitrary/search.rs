@@ -301,6 +301,16 @@ pub(super) fn gen_esearch(u: &mut Unstructured<'_>) -> Result<ESearchResponse<'s
         } else {
             None
         },
+        mailbox: if u.arbitrary()? {
+            Some(gen_mailbox(u)?)
+        } else {
+            None
+        },
+        uid_validity: if u.arbitrary()? {
+            Some(gen_nz(u)?)
+        } else {
+            None
+        },
         uid: u.arbitrary()?,
         data: list(u, 0, 4, gen_esearch_data)?,
     })
