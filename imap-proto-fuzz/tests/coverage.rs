@@ -59,6 +59,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Thread",
     "Notify",
     "ESearch",
+    "Language",
+    "Comparator",
     // NOTIFY (RFC 5465), MULTISEARCH (RFC 7377), REPLACE (RFC 8508): the
     // command variant Replace is listed below (StoreAction has one too)
     "Set",
@@ -256,6 +258,9 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "NotificationOverflow",
     "BadEvent",
     "UidRequired",
+    "BadComparator",
+    "Language",
+    "Comparator",
     "NotifyEventExt",
     "Any",
     // data

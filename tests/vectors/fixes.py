@@ -121,6 +121,8 @@ INVALID = {
     ("5267", 356): "the RFC shows it rejected (for tag reuse); it also lacks "
                    "the sort criteria and charset that SORT requires",
     ("5465", 388): "the status (OK) is missing (the RFC's mistake)",
+    ("5255", 308): "no SP between the first and second namespace (the RFC's "
+                   "mistake; lines 296 and 363 show the same response with it)",
     ("5465", 872): "the return data is in parentheses, which search-return-data "
                    "does not allow (the RFC's mistake; its line 883 has ADDTO bare)",
 }

@@ -273,7 +273,11 @@ pub fn command_body() -> S<CommandBody<'static>> {
         (any::<bool>(), super::replace_args()).prop_map(|(uid, args)| C::Replace { uid, args }),
         (any::<bool>(), super::multisearch_args()).prop_map(|(uid, args)| C::ESearch { uid, args }),
     ];
-    let ext_a = super::notify().prop_map(C::Notify);
+    let ext_a = prop_oneof![
+        2 => super::notify().prop_map(C::Notify),
+        1 => vec(astring(), 0..3).prop_map(C::Language),
+        1 => vec(astring(), 0..3).prop_map(C::Comparator),
+    ];
     prop_oneof![
         1 => simple,
         1 => one_mailbox,

@@ -71,6 +71,7 @@ pub fn response_code() -> S<ResponseCode<'static>> {
             R::TooBig,
             R::NotificationOverflow,
             R::UidRequired,
+            R::BadComparator,
             R::Metadata(MetadataCode::TooMany),
             R::Metadata(MetadataCode::NoPrivate),
         ][..],
@@ -326,6 +327,13 @@ pub fn data() -> S<Data<'static>> {
                 }
             ),
             (mailbox(), astring()).prop_map(|(mailbox, rights)| Data::MyRights { mailbox, rights }),
+            super::non_empty(astring(), 1..3).prop_map(Data::Language),
+            (astring(), vec(astring(), 0..3)).prop_map(|(selected, available)| {
+                Data::Comparator {
+                    selected,
+                    available,
+                }
+            }),
             other_data(),
         ];
     prop_oneof![3 => lists, 4 => message, 3 => ext].boxed()

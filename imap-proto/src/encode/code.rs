@@ -70,6 +70,7 @@ impl Encode for ResponseCode<'_> {
             R::TooBig => b"TOOBIG",
             R::NotificationOverflow => b"NOTIFICATIONOVERFLOW",
             R::UidRequired => b"UIDREQUIRED",
+            R::BadComparator => b"BADCOMPARATOR",
             _ => b"",
         };
         if !simple.is_empty() {

@@ -427,6 +427,7 @@ impl Encode for CommandBody<'_> {
             C::Sort { args, .. } => args.encode(e),
             C::Thread { args, .. } => args.encode(e),
             C::Notify(n) => n.encode(e),
+            C::Language(v) | C::Comparator(v) => super::i18n::sp_astrings(e, v),
             C::ESearch { args, .. } => args.encode(e),
             C::Replace { args, .. } => args.encode(e),
         }

@@ -194,6 +194,11 @@ impl Encode for Data<'_> {
                 e.sp();
                 rights.encode(e);
             }
+            Data::Language(tags) => super::i18n::language_data(e, tags.as_slice()),
+            Data::Comparator {
+                selected,
+                available,
+            } => super::i18n::comparator_data(e, selected, available),
             Data::Other(o) => {
                 if let Some(n) = o.number() {
                     e.number(u64::from(n));

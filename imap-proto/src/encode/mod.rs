@@ -20,6 +20,7 @@ pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
 pub(crate) mod fetch;
+pub(crate) mod i18n;
 pub(crate) mod mailbox_data;
 pub(crate) mod multisearch;
 pub(crate) mod notify;

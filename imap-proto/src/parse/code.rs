@@ -241,6 +241,7 @@ fn simple_code(name: &[u8]) -> Option<ResponseCode<'static>> {
         b"TOOBIG" => R::TooBig,
         b"NOTIFICATIONOVERFLOW" => R::NotificationOverflow,
         b"UIDREQUIRED" => R::UidRequired,
+        b"BADCOMPARATOR" => R::BadComparator,
         _ => return None,
     })
 }

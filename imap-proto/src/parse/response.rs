@@ -184,6 +184,8 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
         b"ACL" => acl_data(sp(r)?.0)?,
         b"LISTRIGHTS" => listrights_data(sp(r)?.0)?,
         b"MYRIGHTS" => myrights_data(sp(r)?.0)?,
+        b"LANGUAGE" => super::i18n::language_data(sp(r)?.0)?,
+        b"COMPARATOR" => super::i18n::comparator_data(sp(r)?.0)?,
         _ => {
             let (r, rest) = rest_of_message(r)?;
             (

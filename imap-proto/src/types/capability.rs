@@ -160,6 +160,8 @@ capabilities! {
     Replace = "REPLACE",
     /// `UIDONLY` (RFC 9586)
     UidOnly = "UIDONLY",
+    /// `LANGUAGE` (RFC 5255)
+    Language = "LANGUAGE",
 }
 
 /// A capability name this crate has no variant for.

@@ -129,6 +129,8 @@ pub enum ResponseCode<'a> {
     BadEvent(NonEmpty<NotifyEventName<'a>>),
     /// `UIDREQUIRED` (RFC 9586 UIDONLY): the command used message numbers.
     UidRequired,
+    /// `BADCOMPARATOR` (RFC 5255 §4.10): no such collation.
+    BadComparator,
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -196,6 +198,7 @@ impl ResponseCode<'_> {
             R::NotificationOverflow => R::NotificationOverflow,
             R::BadEvent(v) => R::BadEvent(v.map(NotifyEventName::into_owned)),
             R::UidRequired => R::UidRequired,
+            R::BadComparator => R::BadComparator,
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -251,6 +254,7 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "NOTIFICATIONOVERFLOW",
     "BADEVENT",
     "UIDREQUIRED",
+    "BADCOMPARATOR",
 ];
 
 /// The METADATA response codes (RFC 5464 §5).

@@ -462,6 +462,12 @@ pub enum CommandBody<'a> {
         /// Source mailboxes, return options, criteria.
         args: MultiSearchArgs<'a>,
     },
+    /// `language-cmd = "LANGUAGE" *(SP lang-range-quoted)` (RFC 5255 §3.5):
+    /// the language ranges asked for, in order; none asks for the list.
+    Language(Vec<AString<'a>>),
+    /// `comparator-cmd = "COMPARATOR" *(SP comp-order-quoted)` (RFC 5255
+    /// §4.10): the collations asked for; none asks which is in use.
+    Comparator(Vec<AString<'a>>),
     /// `[UID] REPLACE seq-number SP mailbox append-message` (RFC 8508)
     Replace {
         /// `UID REPLACE`: the number is a UID.
@@ -732,6 +738,8 @@ impl CommandBody<'_> {
                 args: args.into_owned(),
             },
             C::Notify(n) => C::Notify(n.into_owned()),
+            C::Language(v) => C::Language(owned_vec(v, AString::into_owned)),
+            C::Comparator(v) => C::Comparator(owned_vec(v, AString::into_owned)),
             C::ESearch { uid, args } => C::ESearch {
                 uid,
                 args: args.into_owned(),
@@ -801,6 +809,8 @@ impl CommandBody<'_> {
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
             C::Notify(_) => "NOTIFY",
+            C::Language(_) => "LANGUAGE",
+            C::Comparator(_) => "COMPARATOR",
             C::ESearch { uid: false, .. } => "ESEARCH",
             C::ESearch { uid: true, .. } => "UID ESEARCH",
             C::Replace { uid: false, .. } => "REPLACE",

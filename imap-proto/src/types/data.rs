@@ -10,6 +10,7 @@ use std::fmt;
 
 use super::core::{AString, Atom, Escaped, IString, NString};
 use super::mailbox_data::{MailboxList, NamespaceDescr, StatusItem};
+use super::nonempty::NonEmpty;
 use super::number::{Number64, NzNumber};
 use super::{Capability, ESearchResponse, Flag, Mailbox, MessageDataItem, SequenceSet, Thread};
 
@@ -136,6 +137,19 @@ pub enum Data<'a> {
         /// The rights of the logged-in user.
         rights: AString<'a>,
     },
+    /// `language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP
+    /// lang-tag-quoted) ")"` (RFC 5255 §3.5): the languages supported, or
+    /// the one now in use.
+    Language(NonEmpty<AString<'a>>),
+    /// `comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "("
+    /// comp-id-quoted *(SP comp-id-quoted) ")"]` (RFC 5255 §4.10).
+    Comparator {
+        /// The collation in use.
+        selected: AString<'a>,
+        /// The collations matching the COMPARATOR command's arguments;
+        /// empty is without the list (the grammar has no empty one).
+        available: Vec<AString<'a>>,
+    },
     /// Untagged data this crate does not know, kept as sent.
     Other(OtherData<'a>),
 }
@@ -221,6 +235,14 @@ impl Data<'_> {
             Data::MyRights { mailbox, rights } => Data::MyRights {
                 mailbox: mailbox.into_owned(),
                 rights: rights.into_owned(),
+            },
+            Data::Language(v) => Data::Language(v.map(AString::into_owned)),
+            Data::Comparator {
+                selected,
+                available,
+            } => Data::Comparator {
+                selected: selected.into_owned(),
+                available: available.into_iter().map(AString::into_owned).collect(),
             },
             Data::Other(o) => Data::Other(o.into_owned()),
         }

@@ -31,7 +31,7 @@ impl CommandBody<'_> {
         use ConnectionState as S;
         let authed = matches!(state, S::Authenticated | S::Selected);
         match self {
-            C::Capability | C::Logout | C::Noop | C::Id(_) => state != S::Logout,
+            C::Capability | C::Logout | C::Noop | C::Id(_) | C::Language(_) => state != S::Logout,
             C::StartTls | C::Authenticate { .. } | C::Login { .. } => state == S::NotAuthenticated,
             C::Enable(_)
             | C::Select { .. }
@@ -60,6 +60,7 @@ impl CommandBody<'_> {
             | C::ListRights { .. }
             | C::MyRights(_)
             | C::Notify(_)
+            | C::Comparator(_)
             | C::ESearch { uid: false, .. } => authed,
             C::CancelUpdate(_)
             | C::Check

@@ -120,7 +120,7 @@ pub(super) fn gen_metadata_value(u: &mut Unstructured<'_>) -> Result<MetadataVal
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 55)? {
+    Ok(match small(u, 57)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -288,6 +288,8 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
             args: gen_thread_args(u)?,
         },
         52 => C::Notify(super::notify::gen_notify(u)?),
+        54 => C::Language(list(u, 0, 3, gen_astring)?),
+        55 => C::Comparator(list(u, 0, 3, gen_astring)?),
         53 => C::ESearch {
             uid: u.arbitrary()?,
             args: super::notify::gen_multisearch_args(u)?,

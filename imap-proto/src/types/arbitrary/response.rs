@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 51)? {
+    Ok(match small(u, 52)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -89,6 +89,7 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         44 => R::NotificationOverflow,
         45 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
         46 => R::UidRequired,
+        47 => R::BadComparator,
         _ => {
             let name = gen_atom(u)?;
             let arg = if u.arbitrary()? {
@@ -270,7 +271,7 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
 }
 
 pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
-    Ok(match small(u, 26)? {
+    Ok(match small(u, 28)? {
         0 => Data::Capability(list(u, 0, 5, gen_capability)?),
         1 => Data::Enabled(list(u, 0, 3, gen_capability)?),
         2 => Data::List(gen_mailbox_list(u)?),
@@ -356,6 +357,11 @@ pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
         25 => Data::MyRights {
             mailbox: gen_mailbox(u)?,
             rights: gen_astring(u)?,
+        },
+        26 => Data::Language(list1(u, 3, gen_astring)?),
+        27 => Data::Comparator {
+            selected: gen_astring(u)?,
+            available: list(u, 0, 3, gen_astring)?,
         },
         _ => gen_other_data(u)?,
     })
