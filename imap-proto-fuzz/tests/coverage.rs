@@ -61,6 +61,13 @@ const COMMAND_VARIANTS: &[&str] = &[
     "ESearch",
     "Language",
     "Comparator",
+    "GenUrlAuth",
+    "ResetKey",
+    "UrlFetch",
+    "BodyPartStructure",
+    "Binary",
+    "ResetKeyTarget",
+    "UrlFetchParamExt",
     // NOTIFY (RFC 5465), MULTISEARCH (RFC 7377), REPLACE (RFC 8508): the
     // command variant Replace is listed below (StoreAction has one too)
     "Set",
@@ -261,6 +268,14 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "BadComparator",
     "Language",
     "Comparator",
+    "UidFetch",
+    "GenUrlAuth",
+    "UrlFetch",
+    "UrlMech",
+    "Simple",
+    "Metadata",
+    "BodyPartStructure",
+    "Binary",
     "NotifyEventExt",
     "Any",
     // data

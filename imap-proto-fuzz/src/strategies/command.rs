@@ -277,6 +277,7 @@ pub fn command_body() -> S<CommandBody<'static>> {
         2 => super::notify().prop_map(C::Notify),
         1 => vec(astring(), 0..3).prop_map(C::Language),
         1 => vec(astring(), 0..3).prop_map(C::Comparator),
+        2 => super::urlauth_command(),
     ];
     prop_oneof![
         1 => simple,

@@ -42,6 +42,7 @@ mod fetch;
 mod notify;
 mod response;
 mod search;
+mod urlauth;
 
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body};
@@ -52,6 +53,9 @@ pub use notify::{
 };
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
+pub use urlauth::{
+    url_fetch_arg, url_fetch_data, url_fetch_param, url_mech, urlauth_command, urlauth_mechanism,
+};
 
 /// The deepest nesting a generated value reaches on its own; the context
 /// (a FETCH response around a body structure...) adds a level or two.

@@ -157,6 +157,10 @@ impl Encode for ResponseCode<'_> {
                 e.raw(b"MAILBOXID ");
                 paren_objectid(e, o);
             }
+            R::UrlMech(v) => {
+                e.raw(b"URLMECH");
+                super::urlauth::urlmech(e, v);
+            }
             R::BadEvent(names) => {
                 e.raw(b"BADEVENT ");
                 e.paren_list(names.as_slice(), |e, n| n.encode(e));

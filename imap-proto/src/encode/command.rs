@@ -427,6 +427,14 @@ impl Encode for CommandBody<'_> {
             C::Sort { args, .. } => args.encode(e),
             C::Thread { args, .. } => args.encode(e),
             C::Notify(n) => n.encode(e),
+            C::GenUrlAuth(v) => super::urlauth::genurlauth(e, v.as_slice()),
+            C::ResetKey(t) => super::urlauth::resetkey(e, t),
+            C::UrlFetch(v) => {
+                for a in v {
+                    e.sp();
+                    a.encode(e);
+                }
+            }
             C::Language(v) | C::Comparator(v) => super::i18n::sp_astrings(e, v),
             C::ESearch { args, .. } => args.encode(e),
             C::Replace { args, .. } => args.encode(e),

@@ -99,6 +99,11 @@ impl Encode for Data<'_> {
                 e.raw(b" FETCH ");
                 super::fetch::msg_att(e, items);
             }
+            Data::UidFetch { uid, items } => {
+                e.number(u64::from(uid.get()));
+                e.raw(b" UIDFETCH ");
+                super::fetch::msg_att(e, items);
+            }
             Data::Vanished { earlier, uids } => {
                 e.raw(if *earlier {
                     b"VANISHED (EARLIER) "
@@ -195,6 +200,20 @@ impl Encode for Data<'_> {
                 rights.encode(e);
             }
             Data::Language(tags) => super::i18n::language_data(e, tags.as_slice()),
+            Data::GenUrlAuth(urls) => {
+                e.raw(b"GENURLAUTH");
+                for u in urls {
+                    e.sp();
+                    u.encode(e);
+                }
+            }
+            Data::UrlFetch(items) => {
+                e.raw(b"URLFETCH");
+                for d in items {
+                    e.sp();
+                    d.encode(e);
+                }
+            }
             Data::Comparator {
                 selected,
                 available,

@@ -27,6 +27,7 @@ pub(crate) mod notify;
 pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
+pub(crate) mod urlauth;
 
 /// What the peer allows, which decides how strings and literals go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

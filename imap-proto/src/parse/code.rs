@@ -179,6 +179,10 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::BadUrl(t)))
         }
+        b"URLMECH" => {
+            let (r, v) = super::urlauth::urlmech_code(r)?;
+            Ok((r, R::UrlMech(v)))
+        }
         b"BADEVENT" => {
             let (r, v) = super::notify::badevent_list(sp(r)?.0)?;
             Ok((r, R::BadEvent(v)))

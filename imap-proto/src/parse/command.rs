@@ -9,7 +9,9 @@ use super::core::{
     keyword, list_mailbox, literal, mailbox, nstring, number, number64, nz_number, paren_list,
     paren_list1, quoted, raw_value, sequence_set, sp, tag,
 };
-use super::{fail, fetch, i18n, multisearch, notify, replace, search, Depth, PResult, ParseLimits};
+use super::{
+    fail, fetch, i18n, multisearch, notify, replace, search, urlauth, Depth, PResult, ParseLimits,
+};
 use crate::fast;
 use crate::types::{
     AString, AppendData, AppendMessage, Atom, CatenatePart, Command, CommandBody, CreateParam,
@@ -116,6 +118,9 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         b"MYRIGHTS" => one_mailbox(i).map(|(r, m)| (r, C::MyRights(m))),
         b"CANCELUPDATE" => cancelupdate(i),
         b"NOTIFY" => notify::notify(i),
+        b"GENURLAUTH" => urlauth::genurlauth(i),
+        b"RESETKEY" => urlauth::resetkey(i),
+        b"URLFETCH" => urlauth::urlfetch(i),
         b"LANGUAGE" => i18n::language_cmd(i).map(|(r, v)| (r, C::Language(v))),
         b"COMPARATOR" => i18n::comparator_cmd(i).map(|(r, v)| (r, C::Comparator(v))),
         b"UID" => {

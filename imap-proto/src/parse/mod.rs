@@ -32,6 +32,7 @@ pub(crate) mod notify;
 pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
+pub(crate) mod urlauth;
 
 /// Why a message could not be parsed.
 ///

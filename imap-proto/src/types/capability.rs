@@ -162,6 +162,12 @@ capabilities! {
     UidOnly = "UIDONLY",
     /// `LANGUAGE` (RFC 5255)
     Language = "LANGUAGE",
+    /// `URLAUTH` (RFC 4467)
+    UrlAuth = "URLAUTH",
+    /// `URLAUTH=BINARY` (RFC 5524)
+    UrlAuthBinary = "URLAUTH=BINARY",
+    /// `URL-PARTIAL` (RFC 5550)
+    UrlPartial = "URL-PARTIAL",
 }
 
 /// A capability name this crate has no variant for.

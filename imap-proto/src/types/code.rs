@@ -10,6 +10,7 @@ use super::core::{cow_str_owned, Atom, ObjectId, ValidationError};
 use super::nonempty::NonEmpty;
 use super::notify::NotifyEventName;
 use super::number::{Number64, NzNumber};
+use super::urlauth::UrlMech;
 use super::{Capability, FlagPerm, SequenceSet};
 
 /// `resp-text-code` (RFC 9051 §9, RFC 3501 §9, RFC 5530 §4) with the codes
@@ -131,6 +132,9 @@ pub enum ResponseCode<'a> {
     UidRequired,
     /// `BADCOMPARATOR` (RFC 5255 §4.10): no such collation.
     BadComparator,
+    /// `"URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])` (RFC 4467
+    /// §9): the mechanisms besides INTERNAL, which is always there.
+    UrlMech(Vec<UrlMech<'a>>),
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -199,6 +203,7 @@ impl ResponseCode<'_> {
             R::BadEvent(v) => R::BadEvent(v.map(NotifyEventName::into_owned)),
             R::UidRequired => R::UidRequired,
             R::BadComparator => R::BadComparator,
+            R::UrlMech(v) => R::UrlMech(v.into_iter().map(UrlMech::into_owned).collect()),
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -255,6 +260,7 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "BADEVENT",
     "UIDREQUIRED",
     "BADCOMPARATOR",
+    "URLMECH",
 ];
 
 /// The METADATA response codes (RFC 5464 §5).

@@ -20,6 +20,7 @@ use super::replace::ReplaceArgs;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;
+use super::urlauth::{ResetKeyTarget, UrlAuthMechanism, UrlFetchArg};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth /
 /// command-select) CRLF` (RFC 9051 §9).
@@ -468,6 +469,14 @@ pub enum CommandBody<'a> {
     /// `comparator-cmd = "COMPARATOR" *(SP comp-order-quoted)` (RFC 5255
     /// §4.10): the collations asked for; none asks which is in use.
     Comparator(Vec<AString<'a>>),
+    /// `genurlauth = "GENURLAUTH" 1*(SP url-rump SP mechanism)` (RFC 4467):
+    /// URLs to authorize, each with its mechanism.
+    GenUrlAuth(NonEmpty<(AString<'a>, UrlAuthMechanism<'a>)>),
+    /// `resetkey = "RESETKEY" [SP mailbox *(SP mechanism)]` (RFC 4467);
+    /// `None` resets every mailbox's keys.
+    ResetKey(Option<ResetKeyTarget<'a>>),
+    /// `urlfetch = "URLFETCH" 1*(SP url-fetch-arg)` (RFC 4467, RFC 5524).
+    UrlFetch(NonEmpty<UrlFetchArg<'a>>),
     /// `[UID] REPLACE seq-number SP mailbox append-message` (RFC 8508)
     Replace {
         /// `UID REPLACE`: the number is a UID.
@@ -738,6 +747,9 @@ impl CommandBody<'_> {
                 args: args.into_owned(),
             },
             C::Notify(n) => C::Notify(n.into_owned()),
+            C::GenUrlAuth(v) => C::GenUrlAuth(v.map(|(u, m)| (u.into_owned(), m.into_owned()))),
+            C::ResetKey(t) => C::ResetKey(t.map(ResetKeyTarget::into_owned)),
+            C::UrlFetch(v) => C::UrlFetch(v.map(UrlFetchArg::into_owned)),
             C::Language(v) => C::Language(owned_vec(v, AString::into_owned)),
             C::Comparator(v) => C::Comparator(owned_vec(v, AString::into_owned)),
             C::ESearch { uid, args } => C::ESearch {
@@ -809,6 +821,9 @@ impl CommandBody<'_> {
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
             C::Notify(_) => "NOTIFY",
+            C::GenUrlAuth(_) => "GENURLAUTH",
+            C::ResetKey(_) => "RESETKEY",
+            C::UrlFetch(_) => "URLFETCH",
             C::Language(_) => "LANGUAGE",
             C::Comparator(_) => "COMPARATOR",
             C::ESearch { uid: false, .. } => "ESEARCH",

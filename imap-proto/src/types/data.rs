@@ -12,6 +12,7 @@ use super::core::{AString, Atom, Escaped, IString, NString};
 use super::mailbox_data::{MailboxList, NamespaceDescr, StatusItem};
 use super::nonempty::NonEmpty;
 use super::number::{Number64, NzNumber};
+use super::urlauth::UrlFetchData;
 use super::{Capability, ESearchResponse, Flag, Mailbox, MessageDataItem, SequenceSet, Thread};
 
 /// Untagged data: `mailbox-data`, `message-data`, `capability-data`,
@@ -137,6 +138,20 @@ pub enum Data<'a> {
         /// The rights of the logged-in user.
         rights: AString<'a>,
     },
+    /// `uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att` (RFC 9586 §3.3):
+    /// FETCH data under UIDONLY, numbered by UID.
+    UidFetch {
+        /// The message's UID (`uniqueid = nz-number`).
+        uid: NzNumber,
+        /// The data items.
+        items: Vec<MessageDataItem<'a>>,
+    },
+    /// `genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full)` (RFC 4467):
+    /// the authorized URLs, in the order asked.
+    GenUrlAuth(NonEmpty<AString<'a>>),
+    /// `urlfetch-data = "*" SP "URLFETCH" 1*(SP (urldata-simple /
+    /// urldata-ext))` (RFC 4467, RFC 5524).
+    UrlFetch(NonEmpty<UrlFetchData<'a>>),
     /// `language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP
     /// lang-tag-quoted) ")"` (RFC 5255 §3.5): the languages supported, or
     /// the one now in use.
@@ -236,7 +251,13 @@ impl Data<'_> {
                 mailbox: mailbox.into_owned(),
                 rights: rights.into_owned(),
             },
+            Data::UidFetch { uid, items } => Data::UidFetch {
+                uid,
+                items: items.into_iter().map(MessageDataItem::into_owned).collect(),
+            },
             Data::Language(v) => Data::Language(v.map(AString::into_owned)),
+            Data::GenUrlAuth(v) => Data::GenUrlAuth(v.map(AString::into_owned)),
+            Data::UrlFetch(v) => Data::UrlFetch(v.map(UrlFetchData::into_owned)),
             Data::Comparator {
                 selected,
                 available,

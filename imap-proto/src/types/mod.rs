@@ -28,6 +28,7 @@ mod search;
 mod sequence;
 mod state;
 mod status;
+mod urlauth;
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -56,3 +57,4 @@ pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
 pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;
+pub use self::urlauth::*;

@@ -61,6 +61,9 @@ impl CommandBody<'_> {
             | C::MyRights(_)
             | C::Notify(_)
             | C::Comparator(_)
+            | C::GenUrlAuth(_)
+            | C::ResetKey(_)
+            | C::UrlFetch(_)
             | C::ESearch { uid: false, .. } => authed,
             C::CancelUpdate(_)
             | C::Check

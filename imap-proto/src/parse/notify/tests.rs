@@ -266,3 +266,23 @@ fn replace_and_states() {
     let ues = cmd(b"t UID ESEARCH ALL\r\n");
     assert!(ues.allowed_in(S::Selected) && !ues.allowed_in(S::Authenticated));
 }
+
+/// `uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att` (RFC 9586 §3.3).
+#[test]
+fn uidfetch_response() {
+    let b = b"* 4827313 UIDFETCH (FLAGS (\\Seen) MODSEQ (12121231000))\r\n";
+    let (r, n) = parse_response(b).unwrap();
+    assert_eq!(n, b.len());
+    let Response::Data(Data::UidFetch { uid, items }) = &r else {
+        panic!("{r:?}")
+    };
+    assert_eq!(uid.get(), 4827313);
+    assert_eq!(items.len(), 2);
+    assert_eq!(r.to_bytes(), b);
+    let (r2, _) = parse_response(b"* 3 uidfetch (UID 3)\r\n").unwrap();
+    assert_eq!(r2.to_bytes(), b"* 3 UIDFETCH (UID 3)\r\n");
+    assert!(parse_response(b"* 0 UIDFETCH (FLAGS ())\r\n").is_err());
+    for k in 0..b.len() {
+        assert!(parse_response(&b[..k]).unwrap_err().is_incomplete());
+    }
+}

@@ -12,6 +12,7 @@ use super::other::*;
 use super::raw::*;
 use super::response::*;
 use super::search::*;
+use super::urlauth::*;
 // The shared helpers and core values, and `crate::types`.
 use super::*;
 
@@ -37,6 +38,15 @@ arbitrary_via! {
     MultiSearchArgs<'a> => gen_multisearch_args;
     ESearchSource<'a> => gen_esearch_source;
     ReplaceArgs<'a> => gen_replace_args;
+    UrlAuthMechanism<'a> => gen_urlauth_mechanism;
+    ResetKeyTarget<'a> => gen_reset_key_target;
+    UrlFetchParam<'a> => gen_url_fetch_param;
+    UrlFetchParamExt<'a> => gen_url_fetch_param_ext;
+    UrlFetchArg<'a> => gen_url_fetch_arg;
+    UrlFetchData<'a> => gen_url_fetch_data;
+    UrlFetchValue<'a> => gen_url_fetch_value;
+    UrlMetadata<'a> => gen_url_metadata;
+    UrlMech<'a> => gen_url_mech;
     Tag<'a> => gen_tag;
     Atom<'a> => gen_atom;
     AString<'a> => gen_astring;

@@ -46,6 +46,7 @@ mod response;
 mod search;
 #[cfg(test)]
 mod tests;
+mod urlauth;
 
 /// Nesting budget of one generated value: search keys, body structures,
 /// threads and extension lists stay below the parser's default depth limit
