@@ -278,6 +278,7 @@ pub fn command_body() -> S<CommandBody<'static>> {
         1 => vec(astring(), 0..3).prop_map(C::Language),
         1 => vec(astring(), 0..3).prop_map(C::Comparator),
         2 => super::urlauth_command(),
+        1 => Just(C::GetJmapAccess),
     ];
     prop_oneof![
         1 => simple,

@@ -98,6 +98,16 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         objectid().prop_map(R::MailboxId),
         super::non_empty(super::notify_event_name(), 1..4).prop_map(R::BadEvent),
         vec(super::url_mech(), 0..3).prop_map(R::UrlMech),
+        proptest::option::of(
+            (
+                proptest::option::of(super::tag()),
+                proptest::option::of(number()),
+                proptest::option::of(nz())
+            )
+                .prop_map(|(tag, count, goal)| InProgress { tag, count, goal })
+        )
+        .prop_map(R::InProgress),
+        (nz(), proptest::option::of(nz())).prop_map(|(limit, uid)| R::MessageLimit { limit, uid }),
         (atom(), proptest::option::of(code_text())).prop_filter_map("a known code", |(n, a)| {
             OtherCode::new(n, a).ok().map(R::Other)
         }),
@@ -332,6 +342,7 @@ pub fn data() -> S<Data<'static>> {
             (mailbox(), astring()).prop_map(|(mailbox, rights)| Data::MyRights { mailbox, rights }),
             super::non_empty(astring(), 1..3).prop_map(Data::Language),
             super::non_empty(astring(), 1..3).prop_map(Data::GenUrlAuth),
+            astring().prop_map(Data::JmapAccess),
             super::non_empty(super::url_fetch_data(), 1..3).prop_map(Data::UrlFetch),
             (astring(), vec(astring(), 0..3)).prop_map(|(selected, available)| {
                 Data::Comparator {

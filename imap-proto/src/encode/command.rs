@@ -176,7 +176,8 @@ impl Encode for CommandBody<'_> {
             | C::Check
             | C::Close
             | C::Unselect
-            | C::Expunge => {}
+            | C::Expunge
+            | C::GetJmapAccess => {}
             C::Id(None) => e.raw(b" NIL"),
             C::Id(Some(pairs)) => {
                 e.sp();

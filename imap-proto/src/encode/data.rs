@@ -200,6 +200,10 @@ impl Encode for Data<'_> {
                 rights.encode(e);
             }
             Data::Language(tags) => super::i18n::language_data(e, tags.as_slice()),
+            Data::JmapAccess(url) => {
+                e.raw(b"JMAPACCESS ");
+                e.string(url.as_bytes());
+            }
             Data::GenUrlAuth(urls) => {
                 e.raw(b"GENURLAUTH");
                 for u in urls {

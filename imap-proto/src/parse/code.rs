@@ -179,6 +179,8 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::BadUrl(t)))
         }
+        b"INPROGRESS" => super::progress::inprogress_code(r),
+        b"MESSAGELIMIT" => super::progress::messagelimit_code(r),
         b"URLMECH" => {
             let (r, v) = super::urlauth::urlmech_code(r)?;
             Ok((r, R::UrlMech(v)))

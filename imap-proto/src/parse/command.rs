@@ -118,6 +118,7 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         b"MYRIGHTS" => one_mailbox(i).map(|(r, m)| (r, C::MyRights(m))),
         b"CANCELUPDATE" => cancelupdate(i),
         b"NOTIFY" => notify::notify(i),
+        b"GETJMAPACCESS" => done(C::GetJmapAccess),
         b"GENURLAUTH" => urlauth::genurlauth(i),
         b"RESETKEY" => urlauth::resetkey(i),
         b"URLFETCH" => urlauth::urlfetch(i),

@@ -29,6 +29,7 @@ pub(crate) mod i18n;
 pub(crate) mod mailbox_data;
 pub(crate) mod multisearch;
 pub(crate) mod notify;
+pub(crate) mod progress;
 pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;

@@ -185,6 +185,7 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
         b"LISTRIGHTS" => listrights_data(sp(r)?.0)?,
         b"MYRIGHTS" => myrights_data(sp(r)?.0)?,
         b"LANGUAGE" => super::i18n::language_data(sp(r)?.0)?,
+        b"JMAPACCESS" => super::progress::jmapaccess_data(r)?,
         b"GENURLAUTH" => super::urlauth::genurlauth_data(r)?,
         b"URLFETCH" => super::urlauth::urlfetch_data(r, depth)?,
         b"COMPARATOR" => super::i18n::comparator_data(sp(r)?.0)?,

@@ -168,6 +168,8 @@ capabilities! {
     UrlAuthBinary = "URLAUTH=BINARY",
     /// `URL-PARTIAL` (RFC 5550)
     UrlPartial = "URL-PARTIAL",
+    /// `JMAPACCESS` (RFC 9698)
+    JmapAccess = "JMAPACCESS",
 }
 
 /// A capability name this crate has no variant for.

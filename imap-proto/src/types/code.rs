@@ -7,6 +7,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::core::{cow_str_owned, Atom, ObjectId, ValidationError};
+use super::inprogress::InProgress;
 use super::nonempty::NonEmpty;
 use super::notify::NotifyEventName;
 use super::number::{Number64, NzNumber};
@@ -135,6 +136,17 @@ pub enum ResponseCode<'a> {
     /// `"URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])` (RFC 4467
     /// §9): the mechanisms besides INTERNAL, which is always there.
     UrlMech(Vec<UrlMech<'a>>),
+    /// `"INPROGRESS" [SP "(" progress-tag SP progress-count SP
+    /// progress-goal ")"]` (RFC 9585): a long command's progress.
+    InProgress(Option<InProgress<'a>>),
+    /// `"MESSAGELIMIT" SP message-limit [SP uniqueid]` (RFC 9738): the
+    /// command touched at most `limit` messages, the last being `uid`.
+    MessageLimit {
+        /// The server's limit (`message-limit = nz-number`).
+        limit: NzNumber,
+        /// The UID where processing stopped, when given.
+        uid: Option<NzNumber>,
+    },
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -204,6 +216,8 @@ impl ResponseCode<'_> {
             R::UidRequired => R::UidRequired,
             R::BadComparator => R::BadComparator,
             R::UrlMech(v) => R::UrlMech(v.into_iter().map(UrlMech::into_owned).collect()),
+            R::InProgress(p) => R::InProgress(p.map(InProgress::into_owned)),
+            R::MessageLimit { limit, uid } => R::MessageLimit { limit, uid },
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -261,6 +275,8 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "UIDREQUIRED",
     "BADCOMPARATOR",
     "URLMECH",
+    "INPROGRESS",
+    "MESSAGELIMIT",
 ];
 
 /// The METADATA response codes (RFC 5464 §5).

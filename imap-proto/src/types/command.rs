@@ -477,6 +477,8 @@ pub enum CommandBody<'a> {
     ResetKey(Option<ResetKeyTarget<'a>>),
     /// `urlfetch = "URLFETCH" 1*(SP url-fetch-arg)` (RFC 4467, RFC 5524).
     UrlFetch(NonEmpty<UrlFetchArg<'a>>),
+    /// `GETJMAPACCESS` (RFC 9698): asks for the JMAP session URL.
+    GetJmapAccess,
     /// `[UID] REPLACE seq-number SP mailbox append-message` (RFC 8508)
     Replace {
         /// `UID REPLACE`: the number is a UID.
@@ -747,6 +749,7 @@ impl CommandBody<'_> {
                 args: args.into_owned(),
             },
             C::Notify(n) => C::Notify(n.into_owned()),
+            C::GetJmapAccess => C::GetJmapAccess,
             C::GenUrlAuth(v) => C::GenUrlAuth(v.map(|(u, m)| (u.into_owned(), m.into_owned()))),
             C::ResetKey(t) => C::ResetKey(t.map(ResetKeyTarget::into_owned)),
             C::UrlFetch(v) => C::UrlFetch(v.map(UrlFetchArg::into_owned)),
@@ -821,6 +824,7 @@ impl CommandBody<'_> {
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
             C::Notify(_) => "NOTIFY",
+            C::GetJmapAccess => "GETJMAPACCESS",
             C::GenUrlAuth(_) => "GENURLAUTH",
             C::ResetKey(_) => "RESETKEY",
             C::UrlFetch(_) => "URLFETCH",

@@ -152,6 +152,8 @@ pub enum Data<'a> {
     /// `urlfetch-data = "*" SP "URLFETCH" 1*(SP (urldata-simple /
     /// urldata-ext))` (RFC 4467, RFC 5524).
     UrlFetch(NonEmpty<UrlFetchData<'a>>),
+    /// `"JMAPACCESS" SP quoted` (RFC 9698 §3): the JMAP session URL.
+    JmapAccess(AString<'a>),
     /// `language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP
     /// lang-tag-quoted) ")"` (RFC 5255 §3.5): the languages supported, or
     /// the one now in use.
@@ -256,6 +258,7 @@ impl Data<'_> {
                 items: items.into_iter().map(MessageDataItem::into_owned).collect(),
             },
             Data::Language(v) => Data::Language(v.map(AString::into_owned)),
+            Data::JmapAccess(u) => Data::JmapAccess(u.into_owned()),
             Data::GenUrlAuth(v) => Data::GenUrlAuth(v.map(AString::into_owned)),
             Data::UrlFetch(v) => Data::UrlFetch(v.map(UrlFetchData::into_owned)),
             Data::Comparator {

@@ -62,6 +62,7 @@ impl CommandBody<'_> {
             | C::Notify(_)
             | C::Comparator(_)
             | C::GenUrlAuth(_)
+            | C::GetJmapAccess
             | C::ResetKey(_)
             | C::UrlFetch(_)
             | C::ESearch { uid: false, .. } => authed,

@@ -286,3 +286,59 @@ fn uidfetch_response() {
         assert!(parse_response(&b[..k]).unwrap_err().is_incomplete());
     }
 }
+
+/// INPROGRESS (RFC 9585), MESSAGELIMIT (RFC 9738), JMAPACCESS (RFC 9698).
+#[test]
+fn progress_limit_and_jmap() {
+    use crate::types::InProgress;
+    let c = code(b"* OK [INPROGRESS (\"A001\" 175 1000)] Processed 17.5%\r\n");
+    assert_eq!(
+        c,
+        ResponseCode::InProgress(Some(InProgress {
+            tag: Some(crate::types::Tag::try_from("A001").unwrap()),
+            count: Some(175),
+            goal: crate::types::NzNumber::new(1000),
+        }))
+    );
+    assert_eq!(
+        code(b"* OK [INPROGRESS] Still working\r\n"),
+        ResponseCode::InProgress(None)
+    );
+    let c = code(b"* OK [INPROGRESS (NIL NIL NIL)] hmm\r\n");
+    assert_eq!(
+        c,
+        ResponseCode::InProgress(Some(InProgress {
+            tag: None,
+            count: None,
+            goal: None
+        }))
+    );
+    assert!(parse_response(b"* OK [INPROGRESS (\"A001\" 1 0)] x\r\n")
+        .map(|(r, _)| !matches!(r, Response::Untagged(ref s) if matches!(s.text.code, Some(ResponseCode::InProgress(_)))))
+        .unwrap_or(true));
+
+    let c = code(b"A1 OK [MESSAGELIMIT 1000 23221] Only 1000 messages processed\r\n");
+    assert_eq!(
+        c,
+        ResponseCode::MessageLimit {
+            limit: crate::types::NzNumber::new(1000).unwrap(),
+            uid: crate::types::NzNumber::new(23221)
+        }
+    );
+    assert!(matches!(
+        code(b"A1 NO [MESSAGELIMIT 500] Too many\r\n"),
+        ResponseCode::MessageLimit { uid: None, .. }
+    ));
+
+    let (c, _) = parse_command(b"a GETJMAPACCESS\r\n").unwrap();
+    assert_eq!(c.body, CommandBody::GetJmapAccess);
+    assert_eq!(c.to_bytes(), b"a GETJMAPACCESS\r\n");
+    assert!(c.body.allowed_in(ConnectionState::Authenticated));
+    assert!(!c.body.allowed_in(ConnectionState::NotAuthenticated));
+    let b = b"* JMAPACCESS \"https://jmap.example.com/session\"\r\n";
+    let (r, _) = parse_response(b).unwrap();
+    assert!(
+        matches!(&r, Response::Data(Data::JmapAccess(u)) if u.as_bytes() == b"https://jmap.example.com/session")
+    );
+    assert_eq!(r.to_bytes(), b);
+}

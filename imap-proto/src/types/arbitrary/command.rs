@@ -120,7 +120,7 @@ pub(super) fn gen_metadata_value(u: &mut Unstructured<'_>) -> Result<MetadataVal
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 60)? {
+    Ok(match small(u, 61)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -289,6 +289,7 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
         },
         52 => C::Notify(super::notify::gen_notify(u)?),
         54 => C::Language(list(u, 0, 3, gen_astring)?),
+        59 => C::GetJmapAccess,
         56 => C::GenUrlAuth(list1(u, 3, |u| {
             Ok((gen_astring(u)?, super::urlauth::gen_urlauth_mechanism(u)?))
         })?),

@@ -47,6 +47,11 @@ arbitrary_via! {
     UrlFetchValue<'a> => gen_url_fetch_value;
     UrlMetadata<'a> => gen_url_metadata;
     UrlMech<'a> => gen_url_mech;
+    InProgress<'a> => |u: &mut Unstructured<'a>| Ok(InProgress {
+        tag: if u.arbitrary()? { Some(gen_tag(u)?) } else { None },
+        count: if u.arbitrary()? { Some(gen_u32(u)?) } else { None },
+        goal: if u.arbitrary()? { Some(gen_nz(u)?) } else { None },
+    });
     Tag<'a> => gen_tag;
     Atom<'a> => gen_atom;
     AString<'a> => gen_astring;

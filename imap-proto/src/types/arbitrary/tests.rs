@@ -73,6 +73,7 @@ fn every_impl_builds_values() {
         UrlFetchValue<'_>,
         UrlMetadata<'_>,
         UrlMech<'_>,
+        InProgress<'_>,
         SelectParam<'_>,
         CreateParam<'_>,
         ListSelectOption<'_>,
