@@ -270,11 +270,12 @@ pub fn command_body() -> S<CommandBody<'static>> {
         (any::<bool>(), search_args()).prop_map(|(uid, args)| C::Search { uid, args }),
         (any::<bool>(), sort_args()).prop_map(|(uid, args)| C::Sort { uid, args }),
         (any::<bool>(), thread_args()).prop_map(|(uid, args)| C::Thread { uid, args }),
-        (any::<bool>(), super::replace_args()).prop_map(|(uid, args)| C::Replace { uid, args }),
-        (any::<bool>(), super::multisearch_args()).prop_map(|(uid, args)| C::ESearch { uid, args }),
     ];
     let ext_a = prop_oneof![
         2 => super::notify().prop_map(C::Notify),
+        1 => (any::<bool>(), super::replace_args()).prop_map(|(uid, args)| C::Replace { uid, args }),
+        1 => (any::<bool>(), super::multisearch_args())
+            .prop_map(|(uid, args)| C::ESearch { uid, args }),
         1 => vec(astring(), 0..3).prop_map(C::Language),
         1 => vec(astring(), 0..3).prop_map(C::Comparator),
         2 => super::urlauth_command(),

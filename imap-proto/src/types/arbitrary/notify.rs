@@ -106,3 +106,33 @@ pub(super) fn gen_replace_args(u: &mut Unstructured<'_>) -> Result<ReplaceArgs<'
         message: gen_append_message(u)?,
     })
 }
+
+/// The commands of NOTIFY, MULTISEARCH, REPLACE, LANGUAGE/COMPARATOR,
+/// URLAUTH and JMAPACCESS.
+pub(super) fn gen_ext_a_command(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
+    use super::urlauth::{gen_reset_key_target, gen_url_fetch_arg, gen_urlauth_mechanism};
+    use CommandBody as C;
+    Ok(match small(u, 8)? {
+        0 => C::Notify(gen_notify(u)?),
+        1 => C::ESearch {
+            uid: u.arbitrary()?,
+            args: gen_multisearch_args(u)?,
+        },
+        2 => C::Replace {
+            uid: u.arbitrary()?,
+            args: gen_replace_args(u)?,
+        },
+        3 => C::Language(list(u, 0, 3, gen_astring)?),
+        4 => C::Comparator(list(u, 0, 3, gen_astring)?),
+        5 => C::GenUrlAuth(list1(u, 3, |u| {
+            Ok((gen_astring(u)?, gen_urlauth_mechanism(u)?))
+        })?),
+        6 => C::ResetKey(if u.arbitrary()? {
+            Some(gen_reset_key_target(u)?)
+        } else {
+            None
+        }),
+        7 => C::UrlFetch(list1(u, 3, gen_url_fetch_arg)?),
+        _ => C::GetJmapAccess,
+    })
+}
