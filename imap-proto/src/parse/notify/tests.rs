@@ -36,7 +36,7 @@ fn code(b: &[u8]) -> ResponseCode<'_> {
 }
 
 fn mb(s: &str) -> Mailbox<'_> {
-    Mailbox::try_from(s).unwrap()
+    Mailbox::from(s)
 }
 
 #[test]
