@@ -59,6 +59,7 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Thread",
     "Notify",
     "ESearch",
+    "UpdateFetch",
     "Language",
     "Comparator",
     "GenUrlAuth",

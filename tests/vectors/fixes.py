@@ -100,8 +100,6 @@ FIX = {
 # Messages left out, with the reason (elided ones are found automatically).
 SKIP = {
     ("6851", 196): "prose standing for more EXPUNGE responses",
-    ("5465", 870): "RFC 5465 §7's UPDATE return option with fetch attributes "
-                   "(modifier-update) is not typed yet",
     ("5465", 875): "\"* EXISTS 93\" has the number after EXISTS (the RFC's "
                    "mistake); it reads as unknown data, so it is no valid example",
 }

@@ -158,6 +158,7 @@ fn search_return_option() -> S<SearchReturnOption<'static>> {
     prop_oneof![
         4 => select(&[O::Min, O::Max, O::All, O::Count, O::Save, O::Context, O::Update][..]),
         1 => partial_range().prop_map(O::Partial),
+        1 => super::non_empty(super::fetch_attribute(), 1..3).prop_map(O::UpdateFetch),
         1 => (ext_name(), proptest::option::of(search_mod_params())).prop_filter_map(
             "a known option",
             |(n, v)| SearchReturnOptionExt::new(Atom::new(n).expect("an atom"), v).ok().map(O::Other)

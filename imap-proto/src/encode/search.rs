@@ -154,6 +154,10 @@ impl Encode for SearchReturnOption<'_> {
             O::Save => e.raw(b"SAVE"),
             O::Context => e.raw(b"CONTEXT"),
             O::Update => e.raw(b"UPDATE"),
+            O::UpdateFetch(atts) => {
+                e.raw(b"UPDATE");
+                e.paren_list(atts.as_slice(), |e, a| a.encode(e));
+            }
             O::Partial(r) => {
                 e.raw(b"PARTIAL ");
                 r.encode(e);

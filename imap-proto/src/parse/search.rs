@@ -263,7 +263,26 @@ fn search_return_opt(i: &[u8], depth: Depth) -> PResult<'_, SearchReturnOption<'
         Some(b"COUNT") => Some(O::Count),
         Some(b"SAVE") => Some(O::Save),
         Some(b"CONTEXT") => Some(O::Context),
-        Some(b"UPDATE") => Some(O::Update),
+        Some(b"UPDATE") => {
+            // RFC 5465's modifier-update: "UPDATE" ["(" fetch-att ...")"];
+            // lenient: with SP before the "(", as its §7 example sends it.
+            let at = match (r.first(), r.get(1)) {
+                (Some(b'('), _) => Some(r),
+                (Some(b' '), Some(b'(')) => Some(&r[1..]),
+                _ => None,
+            };
+            match at {
+                Some(l) => {
+                    return crate::parse::core::paren_list1(
+                        l,
+                        super::fetch::fetch_att,
+                        "fetch-att",
+                    )
+                    .map(|(r, v)| (r, O::UpdateFetch(v)));
+                }
+                None => Some(O::Update),
+            }
+        }
         Some(b"PARTIAL") => {
             return sp_then(r, partial_range).map(|(r, p)| (r, O::Partial(p)));
         }

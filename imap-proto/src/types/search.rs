@@ -349,6 +349,10 @@ pub enum SearchReturnOption<'a> {
     Context,
     /// `UPDATE` (RFC 5267)
     Update,
+    /// `modifier-update = "UPDATE" [ "(" fetch-att *(SP fetch-att) ")" ]`
+    /// (RFC 5465 §8, NOTIFY): UPDATE with the data to send for each new
+    /// message. Sent as the ABNF has it, without SP before the `(`.
+    UpdateFetch(NonEmpty<super::fetch::FetchAttribute<'a>>),
     /// `PARTIAL partial-range` (RFC 5267, RFC 9394)
     Partial(PartialRange),
     /// Any other option, kept raw.
@@ -367,6 +371,7 @@ impl SearchReturnOption<'_> {
             O::Save => O::Save,
             O::Context => O::Context,
             O::Update => O::Update,
+            O::UpdateFetch(v) => O::UpdateFetch(v.map(super::fetch::FetchAttribute::into_owned)),
             O::Partial(r) => O::Partial(r),
             O::Other(x) => O::Other(x.into_owned()),
         }

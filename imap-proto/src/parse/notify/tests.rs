@@ -342,3 +342,31 @@ fn progress_limit_and_jmap() {
     );
     assert_eq!(r.to_bytes(), b);
 }
+
+/// RFC 5465 §8 `modifier-update = "UPDATE" [ "(" fetch-att *(SP fetch-att)
+/// ")" ]`; its §7 example puts a SP before the `(`, which reads the same.
+#[test]
+fn search_update_with_fetch_attributes() {
+    use crate::types::SearchReturnOption;
+    let with_sp = b"a00 SEARCH RETURN (COUNT UPDATE (UID BODY[HEADER.FIELDS (TO FROM SUBJECT)])) FROM \"boss\"\r\n";
+    let (c, _) = parse_command(with_sp).unwrap();
+    let CommandBody::Search { args, .. } = &c.body else {
+        panic!()
+    };
+    let opts = args.return_opts.as_ref().unwrap();
+    assert_eq!(opts.len(), 2);
+    assert!(matches!(&opts[1], SearchReturnOption::UpdateFetch(v) if v.len() == 2));
+    let out = c.to_bytes();
+    assert!(
+        out.windows(12).any(|w| w == b"UPDATE(UID B"),
+        "{}",
+        String::from_utf8_lossy(&out)
+    );
+    assert_eq!(parse_command(&out).unwrap().0, c);
+    let (plain, _) = parse_command(b"a SEARCH RETURN (UPDATE) ALL\r\n").unwrap();
+    let CommandBody::Search { args, .. } = &plain.body else {
+        panic!()
+    };
+    assert_eq!(args.return_opts, Some(vec![SearchReturnOption::Update]));
+    assert!(parse_command(b"a SEARCH RETURN (UPDATE ()) ALL\r\n").is_err());
+}

@@ -126,7 +126,8 @@ pub(super) fn gen_search_return_option(
         3 => O::Count,
         4 => O::Save,
         5 => O::Context,
-        6 => O::Update,
+        6 if u.arbitrary()? => O::Update,
+        6 => O::UpdateFetch(list1(u, 3, super::fetch::gen_fetch_attribute)?),
         7 => O::Partial(gen_nz_pair(u)?),
         _ => {
             let name = Atom::new(name_text(u, &["X-OPT", "count"])?).expect("an atom");
