@@ -246,6 +246,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Language",
     "Comparator",
     "UidFetch",
+    "SaveLimit",
     "JmapAccess",
     "InProgress",
     "MessageLimit",

@@ -419,6 +419,9 @@ pub fn capability() -> S<Capability<'static>> {
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
             "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY",
+            "NOTIFY", "MULTISEARCH", "REPLACE", "UIDONLY", "LANGUAGE", "URLAUTH",
+            "URLAUTH=BINARY", "URL-PARTIAL", "JMAPACCESS", "MESSAGELIMIT=1000",
+            "SAVELIMIT=4294967295", "messagelimit=1", "MESSAGELIMIT=0", "SAVELIMIT=007",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

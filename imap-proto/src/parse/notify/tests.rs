@@ -370,3 +370,37 @@ fn search_update_with_fetch_attributes() {
     assert_eq!(args.return_opts, Some(vec![SearchReturnOption::Update]));
     assert!(parse_command(b"a SEARCH RETURN (UPDATE ()) ALL\r\n").is_err());
 }
+
+/// The capabilities of these extensions, MESSAGELIMIT= and SAVELIMIT=
+/// (RFC 9738) with their number.
+#[test]
+fn capabilities() {
+    use crate::types::{Capability, NzNumber};
+    let b = b"* CAPABILITY IMAP4rev1 NOTIFY MULTISEARCH REPLACE UIDONLY LANGUAGE URLAUTH URLAUTH=BINARY URL-PARTIAL JMAPACCESS MESSAGELIMIT=1000 savelimit=500 MESSAGELIMIT=0 SAVELIMIT=0500\r\n";
+    let (r, _) = parse_response(b).unwrap();
+    let Response::Data(Data::Capability(caps)) = &r else {
+        panic!()
+    };
+    assert_eq!(
+        &caps[1..12],
+        &[
+            Capability::Notify,
+            Capability::MultiSearch,
+            Capability::Replace,
+            Capability::UidOnly,
+            Capability::Language,
+            Capability::UrlAuth,
+            Capability::UrlAuthBinary,
+            Capability::UrlPartial,
+            Capability::JmapAccess,
+            Capability::MessageLimit(NzNumber::new(1000).unwrap()),
+            Capability::SaveLimit(NzNumber::new(500).unwrap()),
+        ]
+    );
+    // no number, or one with leading zeros: kept as sent
+    assert!(matches!(caps[12], Capability::Other(_)));
+    assert!(matches!(caps[13], Capability::Other(_)));
+    let out = r.to_bytes();
+    assert!(out.ends_with(b"MESSAGELIMIT=1000 SAVELIMIT=500 MESSAGELIMIT=0 SAVELIMIT=0500\r\n"));
+    assert_eq!(parse_response(&out).unwrap().0, r);
+}

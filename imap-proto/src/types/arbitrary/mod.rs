@@ -485,6 +485,20 @@ const STATUS_ATTRIBUTES: &[StatusAttribute] = &[
 ];
 
 const CAPABILITY_NAMES: &[&str] = &[
+    "NOTIFY",
+    "MULTISEARCH",
+    "REPLACE",
+    "UIDONLY",
+    "LANGUAGE",
+    "URLAUTH",
+    "URLAUTH=BINARY",
+    "URL-PARTIAL",
+    "JMAPACCESS",
+    "MESSAGELIMIT=1000",
+    "SAVELIMIT=4294967295",
+    "messagelimit=1",
+    "MESSAGELIMIT=0",
+    "SAVELIMIT=007",
     "IMAP4rev1",
     "IMAP4rev2",
     "STARTTLS",
