@@ -66,6 +66,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "GetJmapAccess",
     "ResetKey",
     "UrlFetch",
+    "OtherCommandName",
+    "OtherArguments",
     // nested
     "CondStore",
     "QResync",
@@ -317,6 +319,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SaveDate",
     "Preview",
     "Snippet",
+    "Malformed",
     "Single",
     "Multi",
     "Basic",

@@ -45,8 +45,8 @@ mod search;
 mod urlauth;
 
 pub use body::{address, body_extension, body_structure, envelope};
-pub use command::{command, command_body};
-pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
+pub use command::{command, command_body, other_arguments, other_command_name};
+pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, section};
 pub use notify::{
     event_group, filter_mailboxes, multisearch_args, notify, notify_event, notify_event_ext,
     notify_event_name, replace_args,

@@ -30,6 +30,7 @@ mod sequence;
 mod state;
 mod status;
 mod urlauth;
+mod x_command;
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -60,3 +61,7 @@ pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
 pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;
 pub use self::urlauth::*;
+#[cfg(test)]
+pub(crate) use self::x_command::KNOWN_COMMANDS;
+pub(crate) use self::x_command::{scan_arguments, ArgsEnd};
+pub use self::x_command::{OtherArguments, OtherCommandName, OtherPart};

@@ -95,6 +95,7 @@ arbitrary_via! {
     SectionPart => gen_section_part;
     MessageDataItem<'a> => |u: &mut Unstructured<'_>| gen_message_data_item(u, DEPTH);
     MessageDataItemName<'a> => gen_item_name;
+    MalformedItem<'a> => gen_malformed_item;
     Envelope<'a> => gen_envelope;
     Address<'a> => gen_address;
     BodyStructure<'a> => |u: &mut Unstructured<'_>| gen_body(u, DEPTH);
@@ -156,6 +157,8 @@ arbitrary_via! {
     OtherData<'a> => gen_other_data_value;
     ListExtendedOther<'a> => gen_list_extended_other;
     StatusOther<'a> => gen_status_other;
+    OtherCommandName<'a> => gen_other_command_name;
+    OtherArguments<'a> => gen_other_arguments;
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {

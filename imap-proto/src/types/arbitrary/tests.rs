@@ -74,6 +74,8 @@ fn every_impl_builds_values() {
         UrlMetadata<'_>,
         UrlMech<'_>,
         InProgress<'_>,
+        OtherCommandName<'_>,
+        OtherArguments<'_>,
         SelectParam<'_>,
         CreateParam<'_>,
         ListSelectOption<'_>,
