@@ -7,7 +7,9 @@
 //! ```text
 //! nice cargo run --release -p imap-proto-differential --example measure -- [N] [SEED]
 //! ```
-//! (N defaults to 20000, SEED to 11.)
+//! (N defaults to 20000, SEED to 11.) With `DIFFERENTIAL_DUMP=<file>`,
+//! every "peer reads, we refuse" is written there, one a line (side,
+//! peer, reason, message), for the triage.
 
 use imap_proto_differential::tally;
 use imap_proto_tests::{crate_dir, split_client, split_server, ClientPiece};
@@ -31,8 +33,21 @@ fn main() {
         unmutated.add(imap_proto_differential::Side::Response, r);
     }
     println!("== unmutated corpus\n{}", unmutated.report());
-    let t = tally::measure(&cmds, &resps, n, seed);
+    let dump = std::env::var_os("DIFFERENTIAL_DUMP");
+    let start = tally::Tally {
+        keep_all: dump.is_some(),
+        ..tally::Tally::default()
+    };
+    let t = tally::measure_into(start, &cmds, &resps, n, seed);
     println!("== mutated\n{}", t.report());
+    if let Some(path) = dump {
+        // One line per "peer reads, we refuse": side, peer, reason, bytes.
+        let mut out = String::new();
+        for (s, p, r, m) in &t.all {
+            out.push_str(&format!("{s}\t{p:?}\t{r}\t{}\n", tally::show(m)));
+        }
+        std::fs::write(path, out).expect("DIFFERENTIAL_DUMP");
+    }
 }
 
 /// The recorded messages, as `imap-proto-fuzz/tests/properties.rs` takes
