@@ -61,7 +61,10 @@ fn valid_messages_are_read_by_all() {
 fn classes_of_disagreements() {
     // Nobody reads an unbalanced list.
     let msg = b"* 1 FETCH (FLAGS (\\Seen)\r\n";
-    assert_eq!(class(Side::Response, msg, Peer::ImapCodec), Class::BothRefuse);
+    assert_eq!(
+        class(Side::Response, msg, Peer::ImapCodec),
+        Class::BothRefuse
+    );
     // UIDVALIDITY beyond 2^32-1: imap-codec reads it (as text), we refuse
     // the number (truly invalid: out of range), with the reason named.
     let msg = b"* OK [UIDVALIDITY 179569073737] UIDs valid\r\n";
@@ -71,7 +74,10 @@ fn classes_of_disagreements() {
     }
     // Half a message read is not reading it.
     let msg = b"A1 NOOP\r\nA2 NOOP\r\n";
-    assert_eq!(class(Side::Command, msg, Peer::ImapCodec), Class::BothRefuse);
+    assert_eq!(
+        class(Side::Command, msg, Peer::ImapCodec),
+        Class::BothRefuse
+    );
 }
 
 /// The fuzz target's crash class: both peers read a server message that
@@ -80,13 +86,22 @@ fn classes_of_disagreements() {
 fn must_read_needs_both_peers_and_an_untriaged_reason() {
     // A command is never in it (one peer only).
     let c = compare(Side::Command, b"A1 UID FETCH 02 FLAGS\r\n");
-    assert_eq!(must_read(Side::Command, b"A1 UID FETCH 02 FLAGS\r\n", &c), None);
+    assert_eq!(
+        must_read(Side::Command, b"A1 UID FETCH 02 FLAGS\r\n", &c),
+        None
+    );
     // Out of range: truly invalid, only counted.
     let msg = b"* OK [UIDVALIDITY 179569073737] UIDs valid\r\n";
-    assert_eq!(must_read(Side::Response, msg, &compare(Side::Response, msg)), None);
+    assert_eq!(
+        must_read(Side::Response, msg, &compare(Side::Response, msg)),
+        None
+    );
     // What everyone reads is not flagged.
     let msg = b"* 3 FETCH (UID 7 FLAGS (\\Seen))\r\n";
-    assert_eq!(must_read(Side::Response, msg, &compare(Side::Response, msg)), None);
+    assert_eq!(
+        must_read(Side::Response, msg, &compare(Side::Response, msg)),
+        None
+    );
     // Both peers read, we refuse, an untriaged reason: flagged, unless
     // the bytes are broken (NUL, bare CR or LF) or one peer refuses.
     let refused = |r: &str| Class::PeerReadsWeRefuse(r.to_string());
@@ -94,7 +109,11 @@ fn must_read_needs_both_peers_and_an_untriaged_reason() {
     let c = |second: Class| Comparison {
         ours: Reading::Refused("expected atom".into()),
         peers: vec![
-            (Peer::ImapCodec, Reading::Read(msg.len()), refused("expected atom")),
+            (
+                Peer::ImapCodec,
+                Reading::Read(msg.len()),
+                refused("expected atom"),
+            ),
             (Peer::ImapProto017, Reading::Read(msg.len()), second),
         ],
     };
