@@ -42,6 +42,21 @@ fn imap_proto_017_panic_is_caught() {
     fuzz_body(&input);
 }
 
+/// imap-proto 0.17 also panics on an 8-bit byte right after a response
+/// code's `]` (it slices the text inside a UTF-8 sequence): found by the
+/// measurement (N = 50,000, seed 12). Caught and counted the same way.
+#[test]
+fn imap_proto_017_panics_on_8bit_after_code() {
+    let msg = b"* OK [UNSEEN 1]\xfeFirst $unsen.\r\n";
+    match class(Side::Response, msg, Peer::ImapProto017) {
+        Class::PeerPanicked(m) => assert!(m.contains("char boundary"), "{m}"),
+        other => panic!("{other:?}"),
+    }
+    // imap-codec refuses it (8-bit text), without panicking.
+    let c = compare(Side::Response, msg);
+    assert_eq!(c.peers[0].1, Reading::Refused("failed".into()));
+}
+
 #[test]
 fn valid_messages_are_read_by_all() {
     for (side, msg) in [
