@@ -151,6 +151,9 @@ impl fmt::Display for Command<'_> {
 impl fmt::Display for Response<'_> {
     /// The wire form on one line (see the module docs).
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write_cut(f, &one_line(&self.encode(EncodeOptions::default()), f.alternate()))
+        write_cut(
+            f,
+            &one_line(&self.encode(EncodeOptions::default()), f.alternate()),
+        )
     }
 }

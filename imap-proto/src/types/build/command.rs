@@ -299,7 +299,10 @@ impl<'a> CommandBody<'a> {
     /// assert_eq!(c.to_bytes(), b"A8 COPY 3 Archive\r\n");
     /// # Ok::<(), imap_proto::types::ValidationError>(())
     /// ```
-    pub fn copy<S>(sequence_set: S, mailbox: impl Into<Mailbox<'a>>) -> Result<Self, ValidationError>
+    pub fn copy<S>(
+        sequence_set: S,
+        mailbox: impl Into<Mailbox<'a>>,
+    ) -> Result<Self, ValidationError>
     where
         S: TryInto<SequenceSet>,
         ValidationError: From<S::Error>,

@@ -12,9 +12,7 @@ use crate::types::core::{Tag, Text, ValidationError};
 use crate::types::data::Data;
 use crate::types::fetch::MessageDataItem;
 use crate::types::number::NzNumber;
-use crate::types::response::{
-    Condition, RespText, Response, State, TaggedStatus, UntaggedStatus,
-};
+use crate::types::response::{Condition, RespText, Response, State, TaggedStatus, UntaggedStatus};
 
 impl<'a> RespText<'a> {
     /// A response text with an optional code; the text is checked.

@@ -12,9 +12,8 @@ use crate::types::number::NzNumber;
 use crate::types::sequence::{SeqNumber, SequenceSet};
 
 fn nz(n: u32) -> Result<NzNumber, ValidationError> {
-    NzNumber::new(n).ok_or_else(|| {
-        ValidationError::new("sequence-set", "message numbers start at 1, not 0", 0)
-    })
+    NzNumber::new(n)
+        .ok_or_else(|| ValidationError::new("sequence-set", "message numbers start at 1, not 0", 0))
 }
 
 impl From<std::convert::Infallible> for ValidationError {
@@ -86,7 +85,10 @@ impl TryFrom<RangeInclusive<u32>> for SequenceSet {
                 0,
             ));
         }
-        Ok(SequenceSet::range(SeqNumber::Value(lo), SeqNumber::Value(hi)))
+        Ok(SequenceSet::range(
+            SeqNumber::Value(lo),
+            SeqNumber::Value(hi),
+        ))
     }
 }
 
@@ -120,7 +122,10 @@ impl TryFrom<Range<u32>> for SequenceSet {
 impl TryFrom<RangeFrom<u32>> for SequenceSet {
     type Error = ValidationError;
     fn try_from(r: RangeFrom<u32>) -> Result<Self, ValidationError> {
-        Ok(SequenceSet::range(SeqNumber::Value(nz(r.start)?), SeqNumber::Largest))
+        Ok(SequenceSet::range(
+            SeqNumber::Value(nz(r.start)?),
+            SeqNumber::Largest,
+        ))
     }
 }
 
