@@ -19,6 +19,7 @@ pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
+mod display;
 pub(crate) mod fetch;
 pub(crate) mod i18n;
 pub(crate) mod mailbox_data;

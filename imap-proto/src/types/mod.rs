@@ -10,6 +10,7 @@ pub(crate) mod core;
 pub(crate) mod datetime;
 
 mod body;
+mod build;
 mod capability;
 pub(crate) mod code;
 mod command;
