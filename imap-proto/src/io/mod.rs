@@ -37,6 +37,9 @@ pub mod blocking;
 #[cfg(feature = "tokio")]
 pub mod tokio;
 
+#[cfg(all(test, feature = "blocking", feature = "tokio"))]
+mod tests;
+
 /// A command's tagged completion.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Completion {
@@ -113,6 +116,8 @@ pub(crate) struct Exchange<'f> {
     skipped: Vec<ClientError>,
     bye: Option<UntaggedStatus<'static>>,
     sasl: Option<SaslStep<'f>>,
+    /// The session answers the first challenge with the initial response.
+    sasl_skip_first: bool,
     idle: Option<IdleCallback<'f>>,
     idle_deadline: Option<Instant>,
     stopping: bool,
@@ -128,14 +133,18 @@ impl<'f> Exchange<'f> {
             skipped: Vec::new(),
             bye: None,
             sasl: None,
+            sasl_skip_first: false,
             idle: None,
             idle_deadline: None,
             stopping: false,
         }
     }
 
-    pub(crate) fn with_sasl(mut self, step: SaslStep<'f>) -> Self {
+    /// `skip_first`: the session itself answers the first challenge (an
+    /// initial response without SASL-IR, RFC 4959 §3).
+    pub(crate) fn with_sasl(mut self, step: SaslStep<'f>, skip_first: bool) -> Self {
         self.sasl = Some(step);
+        self.sasl_skip_first = skip_first;
         self
     }
 
@@ -257,6 +266,9 @@ pub(crate) fn client_poll(client: &mut Client, ex: &mut Exchange<'_>) -> Result<
                 ex.untagged.push(r);
             }
             Next::Continue(c) => {
+                if std::mem::take(&mut ex.sasl_skip_first) {
+                    continue;
+                }
                 if let Some(step) = ex.sasl.as_mut() {
                     match c.decode_base64().and_then(|d| step(&d)) {
                         Some(answer) => client.authenticate_respond(&answer),

@@ -117,8 +117,12 @@ impl<S: AsyncRead + AsyncWrite + Unpin> Connection<S> {
         initial: Option<&[u8]>,
         mut step: impl FnMut(&[u8]) -> Option<Vec<u8>>,
     ) -> Result<Outcome, Error> {
+        let skip_first = initial.is_some()
+            && !self
+                .client
+                .has_capability(&crate::types::Capability::SaslIr);
         let tag = self.client.authenticate(mechanism, initial)?;
-        let mut ex = Exchange::new(vec![tag]).with_sasl(&mut step);
+        let mut ex = Exchange::new(vec![tag]).with_sasl(&mut step, skip_first);
         self.drive(&mut ex).await?;
         ex.result()
     }
