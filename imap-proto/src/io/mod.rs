@@ -63,6 +63,41 @@ pub struct Outcome {
     pub skipped: Vec<ClientError>,
 }
 
+impl Outcome {
+    /// The untagged data responses (`* 3 EXISTS`, `* LIST ...`), in order.
+    pub fn data(&self) -> impl Iterator<Item = &crate::types::Data<'static>> {
+        self.responses.iter().filter_map(|r| match r {
+            Response::Data(d) => Some(d),
+            _ => None,
+        })
+    }
+
+    /// The last `* n EXISTS` (after SELECT, NOOP, IDLE...), if any came.
+    pub fn exists(&self) -> Option<u32> {
+        self.data()
+            .filter_map(|d| match d {
+                crate::types::Data::Exists(n) => Some(*n),
+                _ => None,
+            })
+            .last()
+    }
+
+    /// The FETCH responses: each message's sequence number and items.
+    pub fn fetched(
+        &self,
+    ) -> impl Iterator<
+        Item = (
+            crate::types::NzNumber,
+            &[crate::types::MessageDataItem<'static>],
+        ),
+    > {
+        self.data().filter_map(|d| match d {
+            crate::types::Data::Fetch { seq, items } => Some((*seq, &items[..])),
+            _ => None,
+        })
+    }
+}
+
 /// Why a driver call failed.
 #[derive(Debug, thiserror::Error)]
 #[non_exhaustive]
@@ -98,6 +133,17 @@ pub enum Flow {
     Continue,
     /// Send `DONE` and return.
     Stop,
+}
+
+impl Flow {
+    /// [`Flow::Stop`] if `done`, else [`Flow::Continue`].
+    pub fn stop_if(done: bool) -> Flow {
+        if done {
+            Flow::Stop
+        } else {
+            Flow::Continue
+        }
+    }
 }
 
 /// A SASL step: gets the server's decoded challenge, returns the response

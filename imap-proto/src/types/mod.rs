@@ -13,6 +13,7 @@ mod body;
 mod capability;
 mod code;
 mod command;
+mod command_new;
 mod data;
 mod fetch;
 mod flag;
