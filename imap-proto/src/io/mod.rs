@@ -19,6 +19,37 @@
 //! literals (accept by default), runs IDLE and AUTHENTICATE exchanges and
 //! the autologout timer on the runtime's clock.
 //!
+//! ```
+//! # #[cfg(feature = "blocking")]
+//! # fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use std::net::{TcpListener, TcpStream};
+//! use imap_proto::io::{blocking, handler_fn, Responder};
+//! use imap_proto::server::{Server, ServerConfig};
+//! use imap_proto::types::{Command, CommandBody, State};
+//!
+//! // A server that answers every command OK, on a thread.
+//! let listener = TcpListener::bind("127.0.0.1:0")?;
+//! let addr = listener.local_addr()?;
+//! std::thread::spawn(move || {
+//!     let (mut stream, _) = listener.accept().unwrap();
+//!     let mut server = Server::new(ServerConfig::default());
+//!     server.send(&imap_proto::parse_response(b"* OK ready\r\n").unwrap().0).unwrap();
+//!     let mut ok = handler_fn(|c: Command<'_>, out: &mut Responder<'_>| {
+//!         out.complete(&c.tag, State::Ok, "done").unwrap();
+//!     });
+//!     blocking::serve(&mut stream, &mut server, &mut ok).unwrap();
+//! });
+//!
+//! // A client that logs in and out.
+//! let mut conn = blocking::Connection::connect(TcpStream::connect(addr)?)?;
+//! let login = conn.run(CommandBody::login("joe", "secret"))?;
+//! assert_eq!(login.completion.status.text.text.as_str(), "done");
+//! conn.run(CommandBody::Logout)?;
+//! # Ok(()) }
+//! # #[cfg(not(feature = "blocking"))]
+//! # fn main() {}
+//! ```
+//!
 //! Not yet here: a FETCH streamed into a writer (the [`Client`] buffers
 //! whole literals), and COMPRESS inside the session (the closure wraps the
 //! stream instead).
@@ -485,6 +516,22 @@ pub trait Handler {
         if let Some(r) = error.response() {
             let _ = out.send(&r);
         }
+    }
+}
+
+/// A [`Handler`] made of a closure that answers commands (the other
+/// methods keep their defaults). See [`handler_fn`].
+#[derive(Debug, Clone)]
+pub struct FnHandler<F>(pub F);
+
+/// A [`Handler`] from a closure: `handler_fn(|command, out| ...)`.
+pub fn handler_fn<F: FnMut(Command<'_>, &mut Responder<'_>)>(f: F) -> FnHandler<F> {
+    FnHandler(f)
+}
+
+impl<F: FnMut(Command<'_>, &mut Responder<'_>)> Handler for FnHandler<F> {
+    fn command(&mut self, command: Command<'_>, out: &mut Responder<'_>) {
+        (self.0)(command, out)
     }
 }
 
