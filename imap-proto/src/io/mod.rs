@@ -3,7 +3,7 @@
 //!
 //! Off by default, so the crate does no I/O: feature `blocking` gives
 //! [`blocking`] (std `Read + Write`, no extra dependency), feature `tokio`
-//! gives [`tokio`](crate::io::tokio) (`AsyncRead + AsyncWrite`). Both are
+//! gives [`tokio`] (`AsyncRead + AsyncWrite`). Both are
 //! thin loops around the pure functions of this module, so they behave the
 //! same: they feed what the stream gives to the session, poll its events,
 //! write what it queues, and call its timers.
@@ -135,13 +135,13 @@ impl Outcome {
 pub enum Error {
     /// The server answered `NO`.
     #[error("{} failed: NO {}", .0.command, .0.status.text.text.as_str())]
-    No(Completion),
+    No(Box<Completion>),
     /// The server answered `BAD`.
     #[error("{} refused: BAD {}", .0.command, .0.status.text.text.as_str())]
-    Bad(Completion),
+    Bad(Box<Completion>),
     /// The server said `* BYE` and closed the connection.
     #[error("server closed the connection: BYE {}", .0.text.text.as_str())]
-    Bye(UntaggedStatus<'static>),
+    Bye(Box<UntaggedStatus<'static>>),
     /// The stream ended (EOF) before the exchange did.
     #[error("connection closed by the server")]
     Eof,
@@ -150,7 +150,7 @@ pub enum Error {
     Io(#[from] std::io::Error),
     /// The server did something after which the connection must end.
     #[error("protocol: {0}")]
-    Protocol(ClientError),
+    Protocol(Box<ClientError>),
     /// The command could not be queued.
     #[error("send: {0}")]
     Send(#[from] crate::client::SendError),
@@ -252,7 +252,7 @@ impl<'f> Exchange<'f> {
     /// The error for a stream that ended now.
     pub(crate) fn eof(&mut self) -> Error {
         match self.bye.take() {
-            Some(b) => Error::Bye(b),
+            Some(b) => Error::Bye(Box::new(b)),
             None => Error::Eof,
         }
     }
@@ -301,8 +301,8 @@ impl<'f> Exchange<'f> {
                 completion,
                 skipped: std::mem::take(&mut self.skipped),
             }),
-            State::No => Err(Error::No(completion)),
-            State::Bad => Err(Error::Bad(completion)),
+            State::No => Err(Error::No(Box::new(completion))),
+            State::Bad => Err(Error::Bad(Box::new(completion))),
         });
     }
 }
@@ -316,7 +316,7 @@ pub(crate) fn client_poll(client: &mut Client, ex: &mut Exchange<'_>) -> Result<
     }
     while let Some(event) = client.poll_event() {
         let next = match event {
-            Err(e) if e.is_fatal() => return Err(Error::Protocol(e)),
+            Err(e) if e.is_fatal() => return Err(Error::Protocol(Box::new(e))),
             Err(e) => {
                 ex.skipped.push(e);
                 continue;
@@ -374,10 +374,10 @@ pub(crate) fn client_greeting(
     loop {
         match client.poll_event()? {
             Ok(ClientEvent::Greeting(g)) if g.condition == Condition::Bye => {
-                return Some(Err(Error::Bye(g.into_owned())))
+                return Some(Err(Error::Bye(Box::new(g.into_owned()))))
             }
             Ok(ClientEvent::Greeting(g)) => return Some(Ok(g.into_owned())),
-            Err(e) if e.is_fatal() => return Some(Err(Error::Protocol(e))),
+            Err(e) if e.is_fatal() => return Some(Err(Error::Protocol(Box::new(e)))),
             _ => {}
         }
     }
