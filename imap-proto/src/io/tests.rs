@@ -5,6 +5,7 @@ use std::net::{TcpListener, TcpStream};
 use std::time::{Duration, Instant};
 
 use super::*;
+use crate::client::ClientConfig;
 use crate::server::ServerConfig;
 use crate::types::{
     AString, AppendData, AppendMessage, Atom, Data, Literal, Mailbox, NonEmpty, Secret,
@@ -441,4 +442,33 @@ fn tokio_drivers_run_the_same_flow() {
         conn.run(CommandBody::Logout).await.unwrap();
         assert_eq!(server.await.unwrap(), ServeEnd::Closed);
     });
+}
+
+#[test]
+fn idle_is_reissued_by_the_refresh_timer() {
+    let addr = blocking_peer(false);
+    let stream = TcpStream::connect(&addr).unwrap();
+    stream
+        .set_read_timeout(Some(Duration::from_millis(20)))
+        .unwrap();
+    let config = ClientConfig::default()
+        .with_idle_refresh(Duration::from_secs(1))
+        .unwrap();
+    let mut conn = blocking::Connection::with_client(stream, Client::new(config)).unwrap();
+    conn.run(login()).unwrap(); // A1
+    let out = conn.idle(Some(Instant::now() + Duration::from_millis(2500)), |_| {
+        Flow::Continue
+    });
+    // A2 ran 1 s, then A3 (re-issued by the session) 1 s, then A4 until
+    // the deadline: the outcome is the last IDLE's completion.
+    assert_eq!(out.unwrap().completion.status.tag.as_str(), "A4");
+    assert_eq!(
+        conn.run(CommandBody::Noop)
+            .unwrap()
+            .completion
+            .status
+            .tag
+            .as_str(),
+        "A5"
+    );
 }
