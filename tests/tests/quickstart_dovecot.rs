@@ -72,7 +72,9 @@ fn quickstart_against_dovecot() {
     other.run(CommandBody::login("test", "test")).unwrap();
     for subject in ["plain", "=?UTF-8?Q?R=C3=A9union_au_caf=C3=A9?="] {
         let mail = format!("From: Ann <ann@localhost>\r\nSubject: {subject}\r\n\r\nhi\r\n");
-        other.run(CommandBody::append("INBOX", mail.into_bytes())).unwrap();
+        other
+            .run(CommandBody::append("INBOX", mail.into_bytes()))
+            .unwrap();
     }
     let stop = Arc::new(AtomicBool::new(false));
     let injector = {
@@ -97,6 +99,10 @@ fn quickstart_against_dovecot() {
     assert!(text.contains("mailbox INBOX"), "{text}");
     assert!(text.contains("| Réunion au café"), "{text}");
     assert!(text.contains("new mail: true"), "{text}");
-    assert!(start.elapsed() < Duration::from_secs(15), "{:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(15),
+        "{:?}",
+        start.elapsed()
+    );
     assert!(text.ends_with("logged out\n"), "{text}");
 }

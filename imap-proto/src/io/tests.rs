@@ -68,6 +68,7 @@ impl Handler for Demo {
                 out.send(&Response::Continue(idling)).unwrap();
             }
             CommandBody::StartTls => done(out, State::Ok, "Begin TLS"),
+            CommandBody::Compress(_) => done(out, State::Ok, "DEFLATE active"),
             CommandBody::Logout => {
                 let bye = UntaggedStatus {
                     condition: Condition::Bye,
@@ -160,10 +161,21 @@ fn blocking_peer(push: bool) -> String {
         let mut server = Server::new(ServerConfig::default());
         server.send(&greeting()).unwrap();
         let mut handler = demo(push);
-        while let Ok(ServeEnd::SwitchTransport { .. }) =
-            blocking::serve(&mut stream, &mut server, &mut handler)
-        {
-            server.transport_switched();
+        match blocking::serve(&mut stream, &mut server, &mut handler) {
+            Ok(ServeEnd::SwitchTransport {
+                command: "STARTTLS",
+            }) => {
+                server.transport_switched();
+                let _ = blocking::serve(&mut stream, &mut server, &mut handler);
+            }
+            Ok(ServeEnd::SwitchTransport {
+                command: "COMPRESS",
+            }) => {
+                server.transport_switched();
+                let mut z = deflated(stream, Vec::new()).unwrap();
+                let _ = blocking::serve(&mut z, &mut server, &mut handler);
+            }
+            _ => {}
         }
     });
     addr
@@ -471,4 +483,51 @@ fn idle_is_reissued_by_the_refresh_timer() {
             .as_str(),
         "A5"
     );
+}
+
+/// A stream read through raw inflate and written through raw deflate
+/// (RFC 4978), each flush a sync flush.
+struct Split<R, W>(R, W);
+
+impl<R: std::io::Read, W> std::io::Read for Split<R, W> {
+    fn read(&mut self, b: &mut [u8]) -> std::io::Result<usize> {
+        self.0.read(b)
+    }
+}
+
+impl<R, W: std::io::Write> std::io::Write for Split<R, W> {
+    fn write(&mut self, b: &[u8]) -> std::io::Result<usize> {
+        self.1.write(b)
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.1.flush()
+    }
+}
+
+type Deflated = Split<
+    flate2::read::DeflateDecoder<std::io::Chain<std::io::Cursor<Vec<u8>>, TcpStream>>,
+    flate2::write::DeflateEncoder<TcpStream>,
+>;
+
+fn deflated(s: TcpStream, leftover: Vec<u8>) -> std::io::Result<Deflated> {
+    let read = std::io::Read::chain(std::io::Cursor::new(leftover), s.try_clone()?);
+    Ok(Split(
+        flate2::read::DeflateDecoder::new(read),
+        flate2::write::DeflateEncoder::new(s, flate2::Compression::fast()),
+    ))
+}
+
+#[test]
+fn compress_wraps_the_stream_both_ways() {
+    let conn = connect(&blocking_peer(true));
+    let mut conn = conn.compress(deflated).unwrap();
+    conn.run(login()).unwrap();
+    assert_eq!(exists(&conn.run(select()).unwrap().responses), [3]);
+    assert_eq!(exists(&conn.run(append(50)).unwrap().responses), [4]);
+    let until = Some(Instant::now() + Duration::from_secs(20));
+    let out = conn.idle(until, |r| {
+        Flow::stop_if(matches!(r, Response::Data(Data::Exists(5))))
+    });
+    assert_eq!(exists(&out.unwrap().responses)[..1], [5]);
+    conn.run(CommandBody::Logout).unwrap();
 }
