@@ -139,6 +139,10 @@ pub enum Error {
     /// The server answered `BAD`.
     #[error("{} refused: BAD {}", .0.command, .0.status.text.text.as_str())]
     Bad(Box<Completion>),
+    /// The server ended the command with a tagged `BYE` (not in the
+    /// grammar, sent by real servers): it closes the connection.
+    #[error("{} ended by the server: BYE {}", .0.command, .0.status.text.text.as_str())]
+    TaggedBye(Box<Completion>),
     /// The server said `* BYE` and closed the connection.
     #[error("server closed the connection: BYE {}", .0.text.text.as_str())]
     Bye(Box<UntaggedStatus<'static>>),
@@ -303,6 +307,7 @@ impl<'f> Exchange<'f> {
             }),
             State::No => Err(Error::No(Box::new(completion))),
             State::Bad => Err(Error::Bad(Box::new(completion))),
+            State::Bye => Err(Error::TaggedBye(Box::new(completion))),
         });
     }
 }

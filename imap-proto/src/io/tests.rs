@@ -77,6 +77,9 @@ impl Handler for Demo {
                 out.send(&Response::Untagged(bye)).unwrap();
                 done(out, State::Ok, "LOGOUT");
             }
+            CommandBody::Other { name, .. } if name.as_str() == "XTBYE" => {
+                done(out, State::Bye, "shutting down")
+            }
             CommandBody::Other { .. } => {
                 let bye = UntaggedStatus {
                     condition: Condition::Bye,
@@ -388,6 +391,17 @@ fn eof_and_bye_are_typed() {
     };
     match conn.run(x) {
         Err(Error::Bye(b)) => assert_eq!(b.text.text.as_str(), "going away"),
+        other => panic!("{other:?}"),
+    }
+
+    // A tagged BYE (a quirk real servers have): its own typed error.
+    let mut conn = connect(&blocking_peer(false));
+    let x = CommandBody::Other {
+        name: crate::types::OtherCommandName::new(Atom::try_from("XTBYE").unwrap()).unwrap(),
+        arguments: None,
+    };
+    match conn.run(x) {
+        Err(Error::TaggedBye(c)) => assert_eq!(c.status.text.text.as_str(), "shutting down"),
         other => panic!("{other:?}"),
     }
 
