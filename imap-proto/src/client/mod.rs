@@ -57,6 +57,7 @@ use crate::types::{
     ValidationError,
 };
 
+mod ending;
 #[cfg(test)]
 mod tests;
 
@@ -146,15 +147,82 @@ pub enum ClientEvent<'a> {
         /// The completion.
         status: TaggedStatus<'a>,
     },
+    /// A tagged line for a command in flight that the grammar could not
+    /// read (Gmail's `A1 OK [READ-WRITE] [Gmail]/Sent Mail selected.
+    /// (Success)` before the grammar learnt it): the command is over all
+    /// the same, and what was queued behind it goes out. The status word
+    /// after the tag, when it is one, has its usual effect on the
+    /// connection state; [`RawStatus::Bye`] ends the connection (every
+    /// other command then gets [`ClientEvent::Aborted`]).
+    CompletedRaw {
+        /// The command's name.
+        command: &'static str,
+        /// Its tag.
+        tag: Tag<'static>,
+        /// The word after the tag.
+        status: RawStatus,
+        /// The whole message as received, CRLF included (a proxy relays it).
+        bytes: &'a [u8],
+        /// Why the grammar refused it.
+        error: ParseError,
+    },
+    /// A command that will never get its completion: the server said BYE,
+    /// or the connection ended ([`Client::handle_connection_closed`]).
+    /// Commands queued and not yet sent get one too: every tag
+    /// [`Client::send`] gave out ends with exactly one `Completed`,
+    /// `CompletedRaw` or `Aborted`.
+    Aborted {
+        /// The command's name.
+        command: &'static str,
+        /// Its tag.
+        tag: Tag<'static>,
+        /// Whether any of it was sent.
+        sent: bool,
+        /// Why it ends.
+        cause: AbortCause,
+    },
+}
+
+/// The word after the tag of a tagged line the grammar could not read
+/// ([`ClientEvent::CompletedRaw`]), found by a minimal scan (`tag SP word`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum RawStatus {
+    /// `OK`, `NO` or `BAD` (any case).
+    State(State),
+    /// `BYE`: a tagged BYE (RFC 9051 allows BYE only untagged; some
+    /// servers send it tagged), read as the end of the connection.
+    Bye,
+    /// Anything else: the command is over, its outcome unknown (no state
+    /// change is made).
+    Unknown,
+}
+
+/// Why a command ended without its completion ([`ClientEvent::Aborted`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum AbortCause {
+    /// The server sent BYE (untagged, or tagged for another command).
+    Bye,
+    /// The caller said the connection ended
+    /// ([`Client::handle_connection_closed`]).
+    ConnectionClosed,
 }
 
 /// Something the server did wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
-    /// A malformed response (the stream goes on at the next message).
-    #[error("malformed response: {0}")]
-    Parse(ParseError),
+    /// A malformed response (the stream goes on at the next message). A
+    /// tagged one for a command in flight is not an error but a
+    /// [`ClientEvent::CompletedRaw`].
+    #[error("malformed response: {error}")]
+    Parse {
+        /// Why the grammar refused it.
+        error: ParseError,
+        /// The whole message as received, CRLF included (a proxy relays it).
+        bytes: Vec<u8>,
+    },
     /// A response over a limit (already skipped).
     #[error("{0}")]
     Limit(FrameError),
@@ -165,9 +233,22 @@ pub enum ClientError {
     /// an injection attempt. They were discarded, never parsed.
     #[error("{0} bytes after STARTTLS were discarded (injection attempt)")]
     InputBeforeTls(usize),
+    /// The connection ended inside a message: these bytes never made a
+    /// whole one ([`Client::handle_connection_closed`]).
+    #[error("the connection ended inside a message ({} bytes)", .0.len())]
+    Truncated(Vec<u8>),
 }
 
 impl ClientError {
+    /// The bytes of the message the error is about, when they were kept
+    /// (a malformed message, a truncated one).
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            ClientError::Parse { bytes, .. } | ClientError::Truncated(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// Whether the connection must end (injection attempt).
     pub fn is_fatal(&self) -> bool {
         matches!(self, ClientError::InputBeforeTls(_))
@@ -307,6 +388,9 @@ struct Core {
     state: ConnectionState,
     greeted: bool,
     closed: bool,
+    /// The caller said the connection ended; what is left of the input is
+    /// read, then every command still open is aborted.
+    eof: ending::Eof,
     caps: Vec<Capability<'static>>,
     utf8: bool,
     next_tag: u64,
@@ -358,6 +442,7 @@ impl Client {
                 state: ConnectionState::NotAuthenticated,
                 greeted: false,
                 closed: false,
+                eof: ending::Eof::Open,
                 caps: Vec::new(),
                 utf8: false,
                 next_tag: 1,
@@ -525,7 +610,16 @@ impl Client {
             if self.core.switch != Switch::None {
                 return None;
             }
-            let internal = match self.framer.poll()? {
+            let Some(frame) = self.framer.poll() else {
+                if self.core.eof == ending::Eof::Closing {
+                    self.core.end_of_input(&mut self.framer);
+                    if !self.core.queued_events.is_empty() {
+                        continue;
+                    }
+                }
+                return None;
+            };
+            let internal = match frame {
                 Err(e) => return Some(Err(ClientError::Limit(e))),
                 // Literals from a server are never synchronizing.
                 Ok(Frame::LiteralAnnounced { .. }) => {
@@ -545,9 +639,33 @@ impl Client {
         let m = self.framer.last_message();
         let resp = match crate::parse_response_with(m, &self.core.config.parse) {
             Ok((r, _)) => r,
-            Err(e) => return Some(Err(ClientError::Parse(e))),
+            Err(e) => return Some(self.core.on_malformed(m, e)),
         };
         Some(self.core.on_response(resp))
+    }
+
+    /// The connection ended (the server closed it, or the transport
+    /// failed). What is left of the input is still read by
+    /// [`Client::poll_event`]; then every command in flight or queued ends
+    /// with a [`ClientEvent::Aborted`] ([`AbortCause::ConnectionClosed`]),
+    /// a message cut short comes as [`ClientError::Truncated`], and the
+    /// state is [`ConnectionState::Logout`]. Poll until `None`: afterwards
+    /// [`Client::in_flight`] is empty. Idempotent.
+    pub fn handle_connection_closed(&mut self) {
+        if self.core.eof != ending::Eof::Open {
+            return;
+        }
+        self.core.eof = ending::Eof::Closing;
+        self.core.closed = true;
+        // No new transport will come: what waited for it is over.
+        self.drain_switch();
+        self.core.switch = Switch::None;
+        self.core.switched.clear();
+        if self.framer.buffered() == 0 {
+            // Nothing left to read: end now, so that `in_flight` is empty
+            // at once (the events wait in the queue).
+            self.core.end_of_input(&mut self.framer);
+        }
     }
 
     /// Bytes to send to the server, if any.
@@ -761,11 +879,6 @@ impl Core {
         }
     }
 
-    fn bye(&mut self) {
-        self.state = ConnectionState::Logout;
-        self.closed = true;
-    }
-
     fn on_continue<'r>(&mut self, c: ContinueRequest<'r>) -> ClientEvent<'r> {
         let auth = self
             .in_flight
@@ -792,46 +905,10 @@ impl Core {
 
     fn on_tagged<'r>(&mut self, t: TaggedStatus<'r>) -> Result<ClientEvent<'r>, ClientError> {
         self.on_code(t.text.code.as_ref());
-        let Some(k) = self
-            .in_flight
-            .iter()
-            .position(|f| f.tag.as_str() == t.tag.as_str())
-        else {
+        let Some(k) = self.flight_index(t.tag.as_str()) else {
             return Err(ClientError::UnknownTag(t.into_owned()));
         };
-        let f = self.in_flight.remove(k);
-        // A completion instead of `+`: the rest of the command is dropped.
-        if let Some(front) = self.queue.front() {
-            if front.started && front.tag.as_str() == t.tag.as_str() {
-                self.queue.pop_front();
-                self.awaiting_literal = false;
-            }
-        }
-        let ok = t.state == State::Ok;
-        use ConnectionState as S;
-        match (f.effect, ok) {
-            (Effect::Login | Effect::Authenticate, true) => self.state = S::Authenticated,
-            (Effect::Select, true) => self.state = S::Selected,
-            (Effect::Select, false) if self.state == S::Selected => self.state = S::Authenticated,
-            (Effect::Close, true) => self.state = S::Authenticated,
-            (Effect::Unauthenticate, true) => self.state = S::NotAuthenticated,
-            (Effect::Logout, true) => self.bye(),
-            (Effect::StartTls, true) => self.switch = Switch::Tls { drain: true },
-            (Effect::Compress, true) => self.switch = Switch::Compress,
-            _ => {}
-        }
-        if f.effect == Effect::Authenticate {
-            self.pending_ir = None;
-        }
-        if f.effect == Effect::Idle {
-            let reissue = self.idle.reissue;
-            self.idle = Idle::default();
-            if reissue && !self.closed {
-                // RFC 2177 §3: re-issue before the server's timeout.
-                let _ = self.send(CommandBody::Idle);
-            }
-        }
-        self.pump();
+        let f = self.complete(k, RawStatus::State(t.state));
         Ok(ClientEvent::Completed {
             command: f.name,
             status: t,
