@@ -71,8 +71,8 @@ fn literal_plus_and_minus_from_capabilities() {
             data: crate::types::AppendData::Literal(l),
         }),
     };
-    // The message literal keeps its own mode (a value's part); strings
-    // picked by the encoder use LITERAL- up to 4096 octets.
+    // Strings picked by the encoder, and literals built by Literal::new,
+    // use LITERAL- up to 4096 octets.
     c.send(login("joe", b"\n\n")).unwrap();
     assert_eq!(out(&mut c), b"A1 LOGIN joe {2+}\r\n\n\n\r\n");
     c.handle_input(b"A1 OK\r\n");
@@ -512,4 +512,53 @@ fn end_of_connection_during_starttls_switch() {
     assert_eq!(c.poll_event(), None);
     c.handle_connection_closed();
     assert_eq!(drain(&mut c), ["aborted A2 ConnectionClosed sent=true"]);
+}
+
+#[test]
+fn literal_new_lets_the_session_pick() {
+    let append = |l: Literal<'static>| CommandBody::Append {
+        mailbox: Mailbox::from("INBOX"),
+        messages: crate::types::NonEmpty::new(crate::types::AppendMessage {
+            flags: None,
+            date: None,
+            data: crate::types::AppendData::Literal(l),
+        }),
+    };
+    let small = || Literal::new(&b"hello"[..]);
+    let big = || Literal::new(vec![b'z'; 4097]);
+    // LITERAL+: every Literal::new goes {N+}; Literal::sync stays {N}.
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 LITERAL+] hi\r\n");
+    c.send(append(big())).unwrap();
+    assert!(out(&mut c).starts_with(b"A1 APPEND INBOX {4097+}\r\nzzz"));
+    c.send(append(Literal::sync(&b"hello"[..]))).unwrap();
+    assert_eq!(out(&mut c), b"A2 APPEND INBOX {5}\r\n", "waits for +");
+    // LITERAL-: {N+} up to 4096 octets, {N} above.
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev2 LITERAL-] hi\r\n");
+    c.send(append(small())).unwrap();
+    assert_eq!(out(&mut c), b"A1 APPEND INBOX {5+}\r\nhello\r\n");
+    c.send(append(big())).unwrap();
+    assert_eq!(out(&mut c), b"A2 APPEND INBOX {4097}\r\n");
+    // Neither: {N}, and the octets wait for the server's +.
+    let mut c = greeted(b"* OK hi\r\n");
+    c.send(append(small())).unwrap();
+    assert_eq!(out(&mut c), b"A1 APPEND INBOX {5}\r\n");
+    c.handle_input(b"+ go\r\n");
+    assert_eq!(c.poll_event(), None);
+    assert_eq!(out(&mut c), b"hello\r\n");
+    // to_bytes writes {N}; a parsed {N} stays {N} under LITERAL+.
+    let cmd = Command {
+        tag: Tag::try_from("A9").unwrap(),
+        body: append(small()),
+    };
+    assert_eq!(cmd.to_bytes(), b"A9 APPEND INBOX {5}\r\nhello\r\n");
+    let (parsed, _) = crate::parse_command(b"A9 APPEND INBOX {5}\r\nhello\r\n").unwrap();
+    let plus = EncodeOptions {
+        literal_plus: true,
+        downgrade_non_sync: true,
+        ..EncodeOptions::default()
+    };
+    assert_eq!(
+        parsed.encode(plus).as_bytes(),
+        b"A9 APPEND INBOX {5}\r\nhello\r\n"
+    );
 }
