@@ -17,8 +17,24 @@
 //!   only as arguments; `handle_timeout` is idempotent.
 //!
 //! LITERAL+ and LITERAL- (RFC 7888) are used as soon as the server
-//! advertises them (greeting, CAPABILITY data or code), and SASL-IR
-//! (RFC 4959) for AUTHENTICATE's initial response.
+//! advertises them (greeting, CAPABILITY data or code), for strings the
+//! encoder turns into literals and for literals built by
+//! [`Literal::new`](crate::types::Literal::new)
+//! ([`LiteralMode::Auto`]); a literal whose value says `{N}` or `{N+}`
+//! (one parsed from a peer, a proxy's) keeps its mode, but `{N+}` goes
+//! out as `{N}` to a server that does not allow it. SASL-IR (RFC 4959) is
+//! used for AUTHENTICATE's initial response.
+//!
+//! Sessions never lose or hang. Every message that frames reaches the
+//! caller: typed, or as [`ClientError::Parse`] carrying its bytes. A
+//! tagged line whose tag is in flight always ends that command:
+//! [`ClientEvent::Completed`] when it parses, [`ClientEvent::CompletedRaw`]
+//! (the status word after the tag, the bytes, the parse error) when it
+//! does not, and what was queued behind the command goes out. `* BYE`, a
+//! tagged BYE, and [`Client::handle_connection_closed`] end every command
+//! still open with [`ClientEvent::Aborted`] (except a LOGOUT in flight at
+//! `* BYE`, whose tagged OK follows). Every tag [`Client::send`] gives out
+//! ends with exactly one of these three events.
 //!
 //! ```
 //! use imap_proto::client::{Client, ClientConfig, ClientEvent};

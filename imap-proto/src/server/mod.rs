@@ -16,6 +16,13 @@
 //!   called at any time with the current time: the timer restarts at the
 //!   first call after each command, so call it on every wake-up.
 //!
+//! Nothing framed is dropped: a command that does not parse comes as
+//! [`ServerError::Parse`] with its tag when readable and its bytes (for a
+//! proxy to relay), and [`Server::handle_connection_closed`] reads what
+//! is left and reports a command cut short ([`ServerError::Truncated`]).
+//! Input after STARTTLS or COMPRESS and before the switch is discarded on
+//! purpose (an injection), and counted.
+//!
 //! What the caller MUST do: answer every command with a tagged completion
 //! through [`Server::send`] (that is how the server learns the connection
 //! state); answer a [`ServerEvent::LiteralAnnounced`] with
