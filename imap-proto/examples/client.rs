@@ -107,10 +107,27 @@ impl Conn {
         loop {
             self.write()?;
             while let Some(event) = self.client.poll_event() {
-                match event? {
+                let event = match event {
+                    Ok(e) => e,
+                    // A message the grammar cannot read: say so, go on.
+                    Err(e) if !e.is_fatal() => {
+                        eprintln!("unreadable: {e}");
+                        continue;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                match event {
                     ClientEvent::Untagged(r) => seen.push(r.into_owned()),
                     ClientEvent::Completed { status, .. } if status.tag == tag => {
                         return Ok((status.into_owned(), seen));
+                    }
+                    // The command is over all the same.
+                    ClientEvent::CompletedRaw { tag: t, bytes, .. } if t == tag => {
+                        let line = String::from_utf8_lossy(bytes);
+                        return Err(format!("unreadable completion: {}", line.trim_end()).into());
+                    }
+                    ClientEvent::Aborted { tag: t, cause, .. } if t == tag => {
+                        return Err(format!("command aborted: {cause:?}").into());
                     }
                     _ => {}
                 }

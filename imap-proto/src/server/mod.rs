@@ -592,7 +592,7 @@ impl Server {
             CommandBody::Close | CommandBody::Unselect => Some(Pending::Close),
             CommandBody::Unauthenticate => Some(Pending::Unauthenticate),
             CommandBody::Logout => Some(Pending::Logout),
-            CommandBody::Enable(caps) if caps.iter().any(|c| *c == Capability::Utf8Accept) => {
+            CommandBody::Enable(caps) if caps.contains(&Capability::Utf8Accept) => {
                 Some(Pending::EnableUtf8)
             }
             _ => None,
