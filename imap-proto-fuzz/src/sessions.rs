@@ -383,8 +383,9 @@ fn ended_tag(e: &ClientEvent<'_>) -> Option<String> {
     }
 }
 
-/// Feeds `lines` (a server's lines: no CR or LF inside, none ending in
-/// `}`, so that each frames alone once its CRLF is added) to a Client that
+/// Feeds `lines` (a server's messages, each of which frames alone once
+/// its CRLF is added: no CR or LF outside literals, none ending in `}`,
+/// every `{N}` followed by CRLF and N octets) to a Client that
 /// sent commands chosen by `actions` (LOGIN with a literal, SELECT, IDLE,
 /// NOOPs, AUTHENTICATE; no STARTTLS or COMPRESS, after which input is not
 /// read), then ends the connection. Panics unless the session never
