@@ -116,6 +116,14 @@ fn completion(tag: Tag<'static>, state: State) -> Response<'static> {
     })
 }
 
+/// The bytes a server error keeps, shown (its `Debug` hides them).
+fn kept_bytes(e: &Result<ServerEvent<'_>, ServerError>) -> String {
+    match e {
+        Err(e) => e.bytes().map(|b| format!(" {b:x?}")).unwrap_or_default(),
+        Ok(_) => String::new(),
+    }
+}
+
 /// Feeds `input` to a Server in pieces chosen by `seed` (0: whole), the
 /// caller acting on each event as the bits of `actions` say: accept or
 /// reject literals; complete commands OK or NO; with [`SPECIAL`], answer
@@ -214,7 +222,9 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                         e,
                         Err(ServerError::BadAuthenticateData { .. } | ServerError::ExpectedDone)
                     );
-                    log.push(format!("{e:?}"));
+                    // The bytes an error keeps are out of its Debug (they
+                    // may hold a password): show them, for the comparison.
+                    log.push(format!("{e:?}{}", kept_bytes(&e)));
                     if bad {
                         if let Some(tag) = held.take() {
                             let _ = s.send(&completion(tag, State::Bad));
@@ -253,7 +263,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
             s.reject_literal(tag, State::No, None, Text::default());
             continue;
         }
-        log.push(format!("{e:?}"));
+        log.push(format!("{e:?}{}", kept_bytes(&e)));
     }
     assert_eq!(
         s.state(),

@@ -208,8 +208,9 @@ pub enum ServerError {
         error: ParseError,
         /// The message as received, CRLF included (a proxy relays it); for
         /// a synchronizing literal refused for want of a tag, the message
-        /// up to the literal's header.
-        bytes: Vec<u8>,
+        /// up to the literal's header. Kept out of `Debug`: a malformed
+        /// LOGIN carries a password.
+        bytes: Secret<Vec<u8>>,
     },
     /// A message over a limit (already skipped, by count).
     #[error("{0}")]
@@ -234,9 +235,11 @@ pub enum ServerError {
         discarded: usize,
     },
     /// The connection ended inside a command: these bytes never made a
-    /// whole one ([`Server::handle_connection_closed`]).
-    #[error("the connection ended inside a command ({} bytes)", .0.len())]
-    Truncated(Vec<u8>),
+    /// whole one ([`Server::handle_connection_closed`]). Kept out of
+    /// `Debug`, as for [`ServerError::Parse`]; never reported inside an
+    /// AUTHENTICATE exchange.
+    #[error("the connection ended inside a command ({} bytes)", .0 .0.len())]
+    Truncated(Secret<Vec<u8>>),
 }
 
 impl ServerError {
@@ -245,7 +248,9 @@ impl ServerError {
     /// Never AUTHENTICATE data, which may be secret.
     pub fn bytes(&self) -> Option<&[u8]> {
         match self {
-            ServerError::Parse { bytes, .. } | ServerError::Truncated(bytes) => Some(bytes),
+            ServerError::Parse { bytes, .. } | ServerError::Truncated(bytes) => {
+                Some(bytes.expose())
+            }
             _ => None,
         }
     }
@@ -527,6 +532,7 @@ impl Server {
                             expected: "tag",
                             tag: None,
                         };
+                        let bytes = Secret(bytes);
                         return Some(Err(ServerError::Parse { error, bytes }));
                     }
                 };
@@ -580,7 +586,7 @@ impl Server {
         let (cmd, _) = match crate::parse_command_with(m, &self.config.parse) {
             Ok(c) => c,
             Err(error) => {
-                let bytes = m.to_vec();
+                let bytes = Secret(m.to_vec());
                 return Err(ServerError::Parse { error, bytes });
             }
         };
@@ -773,11 +779,13 @@ impl Server {
             return None;
         }
         self.eof = Eof::Done;
-        let reading = !matches!(self.mode, Mode::Closed | Mode::Switch { .. });
+        // After LOGOUT or a switch nothing is read; inside AUTHENTICATE
+        // the bytes are SASL data.
+        let reading = matches!(self.mode, Mode::Commands | Mode::Idle(_));
         let rest = self.framer.take_buffered();
         self.state = ConnectionState::Logout;
         self.mode = Mode::Closed;
-        (reading && !rest.is_empty()).then_some(ServerError::Truncated(rest))
+        (reading && !rest.is_empty()).then_some(ServerError::Truncated(Secret(rest)))
     }
 
     /// Bytes to send to the client, if any.

@@ -490,3 +490,20 @@ fn enable_utf8_accept_switches_encoding() {
         "* STATUS \"Entwürfe\" ()\r\n".as_bytes()
     );
 }
+
+#[test]
+fn kept_bytes_stay_out_of_debug() {
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_input(b"a1 LOGIN joe \"hunter2\" extra(\r\n");
+    let e = s.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"a1 LOGIN joe \"hunter2\" extra(\r\n"[..]));
+    assert!(!format!("{e:?}").contains("hunter2"), "{e:?}");
+    assert!(!e.to_string().contains("hunter2"));
+    // Cut short inside AUTHENTICATE: SASL data, never reported.
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_input(b"a1 AUTHENTICATE PLAIN\r\nAGpvZQBo");
+    command(&mut s);
+    s.handle_connection_closed();
+    assert_eq!(s.poll_event(), None);
+    assert_eq!(s.state(), ConnectionState::Logout);
+}
