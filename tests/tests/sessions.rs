@@ -3,7 +3,10 @@
 //! non-synchronizing literals accepted and rejected, AUTHENTICATE with and
 //! without an initial response, IDLE, STARTTLS injection on both sides,
 //! pipelined commands completed out of order, autologout, and malformed
-//! input followed by good input.
+//! input followed by good input; and from issue 11: literals built by
+//! `Literal::new` sent `{N+}` under LITERAL+ / LITERAL- by the session
+//! itself, a BYE ending every command in flight, the end of the
+//! connection on both sides.
 
 use std::time::{Duration, Instant};
 
