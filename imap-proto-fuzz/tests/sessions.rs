@@ -35,7 +35,7 @@ fn server_line() -> impl Strategy<Value = Vec<u8>> {
             "A1 ", "A2 ", "A3 ", "A4 ", "A5 ", "A6 ", "A7 ", "A8 ", "X1 ", "* ", "+ ", " ", "(", ")", "[", "]",
             "OK", "NO", "BAD", "BYE", "bye", "PREAUTH", "[READ-WRITE] ", "[Gmail]/Sent Mail selected. (Success)",
             "[Error=\"Microsoft.Exchange: Cross Server access\" Proxy=h:1993:SSL] AUTHENTICATE completed.",
-            "[CAPABILITY IMAP4rev1 LITERAL+ SASL-IR]", "1 EXISTS", "FETCH (UID 1)", "{3}", "~{2}", "\x01",
+            "[CAPABILITY IMAP4rev1 LITERAL+ SASL-IR]", "1 EXISTS", "FETCH (UID 1)", "{3}", "~{2}", "\x01", "\0",
         ][..]).prop_map(|s| s.as_bytes().to_vec()),
     ];
     let soup = vec(token, 0..12).prop_map(|v| {

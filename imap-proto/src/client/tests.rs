@@ -327,7 +327,7 @@ fn unreadable_tagged_line_completes_with_its_bytes() {
     select(&mut c, "INBOX");
     c.send(CommandBody::Noop).unwrap();
     out(&mut c);
-    let line = b"A1 WHAT \x01 is this\r\n";
+    let line = b"A1 WHAT \0 is this\r\n";
     c.handle_input(line);
     match c.poll_event() {
         Some(Ok(ClientEvent::CompletedRaw {
@@ -351,17 +351,17 @@ fn unreadable_tagged_line_completes_with_its_bytes() {
     );
     assert_eq!(out(&mut c), b"A2 NOOP\r\n");
     // Not in flight: an error that carries the bytes.
-    c.handle_input(b"Z9 OK [\x01\r\n");
+    c.handle_input(b"Z9 OK [\0\r\n");
     match c.poll_event() {
         Some(Err(e @ ClientError::Parse { .. })) => {
-            assert_eq!(e.bytes(), Some(&b"Z9 OK [\x01\r\n"[..]))
+            assert_eq!(e.bytes(), Some(&b"Z9 OK [\0\r\n"[..]))
         }
         other => panic!("{other:?}"),
     }
     // Untagged and unreadable: the bytes too.
-    c.handle_input(b"* 1 FETCH (\x01)\r\n");
+    c.handle_input(b"* 1 FETCH (\0)\r\n");
     let e = c.poll_event().unwrap().unwrap_err();
-    assert_eq!(e.bytes(), Some(&b"* 1 FETCH (\x01)\r\n"[..]));
+    assert_eq!(e.bytes(), Some(&b"* 1 FETCH (\0)\r\n"[..]));
     assert_eq!(c.in_flight().map(Tag::as_str).collect::<Vec<_>>(), ["A2"]);
 }
 
@@ -371,7 +371,7 @@ fn raw_completion_instead_of_continuation_drops_the_literal() {
     c.send(login("joe", b"p\r\nw")).unwrap();
     c.send(CommandBody::Noop).unwrap();
     assert_eq!(out(&mut c), b"A1 LOGIN joe {4}\r\n");
-    c.handle_input(b"A1 NO [\x01] refused\r\n");
+    c.handle_input(b"A1 NO [\0] refused\r\n");
     match c.poll_event() {
         Some(Ok(ClientEvent::CompletedRaw { status, .. })) => {
             assert_eq!(status, RawStatus::State(State::No))
@@ -430,7 +430,7 @@ fn bye_ends_every_command_in_flight() {
 #[test]
 fn unreadable_bye_still_ends_the_connection() {
     let mut c = three_in_flight();
-    c.handle_input(b"* BYE [\x01\r\n");
+    c.handle_input(b"* BYE [\0\r\n");
     let events = drain(&mut c);
     assert!(events[0].contains("Parse"), "{events:?}");
     assert_eq!(events.len(), 5);
@@ -441,7 +441,7 @@ fn unreadable_bye_still_ends_the_connection() {
 fn tagged_bye_ends_its_command_and_the_connection() {
     // A tagged BYE, which some servers send (the issue's `A5 BYE ...`).
     let mut c = three_in_flight();
-    c.handle_input(b"A2 BYE [\x01] going away\r\n");
+    c.handle_input(b"A2 BYE [\0] going away\r\n");
     let mut events = drain(&mut c);
     let first = events.remove(0);
     assert!(
@@ -561,4 +561,29 @@ fn literal_new_lets_the_session_pick() {
         parsed.encode(plus).as_bytes(),
         b"A9 APPEND INBOX {5}\r\nhello\r\n"
     );
+}
+
+#[test]
+fn unreadable_greeting_is_still_the_greeting() {
+    let mut c = Client::new(ClientConfig::default());
+    c.handle_input(b"* OK [\0 hi\r\n* OK [ALERT] later\r\n");
+    let e = c.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"* OK [\0 hi\r\n"[..]));
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Untagged(Response::Untagged(_))))
+    ));
+    // An unreadable BYE greeting ends the connection.
+    let mut c = Client::new(ClientConfig::default());
+    c.send(CommandBody::Noop).unwrap();
+    c.handle_input(b"* BYE [\0 go away\r\n");
+    assert!(c.poll_event().unwrap().is_err());
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Aborted {
+            cause: AbortCause::Bye,
+            ..
+        }))
+    ));
+    assert_eq!(c.state(), ConnectionState::Logout);
 }

@@ -411,11 +411,13 @@ fn same_events_in_any_chunking() {
 #[test]
 fn malformed_commands_carry_their_bytes() {
     let mut s = Server::new(ServerConfig::default());
-    s.handle_input(b"a1 FROB {3+}\r\nx\r\n\r\n(oops {2}\r\na2 NOOP\r\n");
+    // LOGIN with no password.
+    s.handle_input(b"a1 LOGIN {3+}\r\nx\r\n\r\n(oops {2}\r\na2 NOOP\r\n");
     let e = s.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.tag().map(Tag::as_str), Some("a1"));
     assert_eq!(
         e.bytes(),
-        Some(&b"a1 FROB {3+}\r\nx\r\n\r\n"[..]),
+        Some(&b"a1 LOGIN {3+}\r\nx\r\n\r\n"[..]),
         "the whole message, literal included"
     );
     // A synchronizing literal with no tag: refused at once, the message up
