@@ -10,7 +10,7 @@ use super::{
 use crate::fast;
 use crate::frame::Framer;
 use crate::parse::ParseError;
-use crate::types::{CommandBody, ConnectionState, State};
+use crate::types::{CommandBody, ConnectionState, State, Tag};
 
 /// Where the end of the connection is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -149,6 +149,22 @@ impl Core {
             bytes: m,
             error,
         })
+    }
+
+    /// A message over a limit was skipped: if it was the tagged line of a
+    /// command in flight, that command is over (its status unknown), and
+    /// an [`AbortCause::TooLarge`] follows the limit error.
+    pub(super) fn over_limit(&mut self, tag: Option<&Tag<'static>>) {
+        let Some(k) = tag.and_then(|t| self.flight_index(t.as_str())) else {
+            return;
+        };
+        let f = self.complete(k, RawStatus::Unknown);
+        self.queued_events.push_back(Ok(ClientEvent::Aborted {
+            command: f.name,
+            tag: f.tag,
+            sent: true,
+            cause: AbortCause::TooLarge,
+        }));
     }
 
     /// The server said BYE: no completion will come, except LOGOUT's

@@ -33,7 +33,9 @@
 //! does not, and what was queued behind the command goes out. `* BYE`, a
 //! tagged BYE, and [`Client::handle_connection_closed`] end every command
 //! still open with [`ClientEvent::Aborted`] (except a LOGOUT in flight at
-//! `* BYE`, whose tagged OK follows). Every tag [`Client::send`] gives out
+//! `* BYE`, whose tagged OK follows), as does a tagged line skipped for
+//! breaking a limit ([`AbortCause::TooLarge`], after the
+//! [`ClientError::Limit`]). Every tag [`Client::send`] gives out
 //! ends with exactly one of these three events.
 //!
 //! ```
@@ -183,7 +185,8 @@ pub enum ClientEvent<'a> {
         error: ParseError,
     },
     /// A command that will never get its completion: the server said BYE,
-    /// or the connection ended ([`Client::handle_connection_closed`]).
+    /// the connection ended ([`Client::handle_connection_closed`]), or its
+    /// tagged line was over a limit and skipped ([`AbortCause`]).
     /// Commands queued and not yet sent get one too: every tag
     /// [`Client::send`] gave out ends with exactly one `Completed`,
     /// `CompletedRaw` or `Aborted`.
@@ -223,6 +226,10 @@ pub enum AbortCause {
     /// The caller said the connection ended
     /// ([`Client::handle_connection_closed`]).
     ConnectionClosed,
+    /// The command's tagged line broke a limit of the framer and was
+    /// skipped ([`ClientError::Limit`], just before): it ended the command,
+    /// its outcome unknown.
+    TooLarge,
 }
 
 /// Something the server did wrong.
@@ -636,7 +643,10 @@ impl Client {
                 return None;
             };
             let internal = match frame {
-                Err(e) => return Some(Err(ClientError::Limit(e))),
+                Err(e) => {
+                    self.core.over_limit(e.tag());
+                    return Some(Err(ClientError::Limit(e)));
+                }
                 // Literals from a server are never synchronizing.
                 Ok(Frame::LiteralAnnounced { .. }) => {
                     self.framer.accept_literal();

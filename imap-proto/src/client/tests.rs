@@ -587,3 +587,34 @@ fn unreadable_greeting_is_still_the_greeting() {
     ));
     assert_eq!(c.state(), ConnectionState::Logout);
 }
+
+#[test]
+fn tagged_line_over_the_limit_ends_its_command() {
+    let mut config = ClientConfig::default();
+    config.frame.max_line = 64;
+    let mut c = Client::new(config);
+    c.handle_input(b"* PREAUTH hi\r\n");
+    c.poll_event();
+    select(&mut c, "INBOX");
+    c.send(CommandBody::Noop).unwrap();
+    out(&mut c);
+    let mut line = b"A1 OK ".to_vec();
+    line.extend(std::iter::repeat_n(b'x', 100));
+    line.extend_from_slice(b"\r\n* 1 EXISTS\r\n");
+    c.handle_input(&line);
+    assert!(matches!(
+        c.poll_event(),
+        Some(Err(ClientError::Limit(FrameError::LineTooLong { .. })))
+    ));
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Aborted {
+            command: "SELECT",
+            cause: AbortCause::TooLarge,
+            ..
+        }))
+    ));
+    assert!(event(&mut c).contains("Exists(1)"));
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+    assert_eq!(c.state(), ConnectionState::Authenticated);
+}
