@@ -439,7 +439,8 @@ fn unreadable_bye_still_ends_the_connection() {
 
 #[test]
 fn tagged_bye_ends_its_command_and_the_connection() {
-    // A tagged BYE, which some servers send (the issue's `A5 BYE ...`).
+    // A tagged BYE, which some servers send (the issue's `A5 BYE ...`;
+    // wp.pl, rust-imap issue #210, MailKit issue #1536).
     let mut c = three_in_flight();
     c.handle_input(b"A2 BYE [\0] going away\r\n");
     let mut events = drain(&mut c);
@@ -617,4 +618,19 @@ fn tagged_line_over_the_limit_ends_its_command() {
     assert!(event(&mut c).contains("Exists(1)"));
     assert_eq!(out(&mut c), b"A2 NOOP\r\n");
     assert_eq!(c.state(), ConnectionState::Authenticated);
+}
+
+#[test]
+fn wp_pl_tagged_bye_completes_logout() {
+    // wp.pl answers LOGOUT with `tag BYE ...` and no tagged OK (rust-imap
+    // issue #210, MailKit issue #1536).
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    c.send(CommandBody::Logout).unwrap();
+    out(&mut c);
+    c.handle_input(b"A1 BYE IMAP4rev1 Server logging out\r\n");
+    let events = drain(&mut c);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].contains("LOGOUT"), "{events:?}");
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
 }
