@@ -21,7 +21,9 @@
 //! proxy to relay), and [`Server::handle_connection_closed`] reads what
 //! is left and reports a command cut short ([`ServerError::Truncated`]).
 //! Input after STARTTLS or COMPRESS and before the switch is discarded on
-//! purpose (an injection), and counted.
+//! purpose (an injection), and counted; after LOGOUT's OK, a BYE or the
+//! autologout, nothing more is read (RFC 9051 §6.1.3: the connection
+//! closes), so commands pipelined behind them are not reported.
 //!
 //! What the caller MUST do: answer every command with a tagged completion
 //! through [`Server::send`] (that is how the server learns the connection
