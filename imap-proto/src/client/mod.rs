@@ -62,7 +62,7 @@
 //! ```
 
 use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::encode::{EncodeOptions, Fragment};
 use crate::fast;
@@ -71,13 +71,17 @@ use crate::frame::{Frame, FrameError, FrameLimits, Framer};
 use crate::parse::{ParseError, ParseLimits};
 use crate::types::{
     Atom, Capability, Command, CommandBody, Condition, ConnectionState, ContinueRequest, Data,
-    LiteralMode, Response, ResponseCode, Secret, State, Tag, TaggedStatus, UntaggedStatus,
-    ValidationError,
+    LiteralMode, Response, ResponseCode, Secret, Tag, TaggedStatus, ValidationError,
 };
 
 mod ending;
+mod event;
+mod idle;
 #[cfg(test)]
 mod tests;
+
+pub use event::{AbortCause, ClientEvent, RawStatus};
+use idle::Idle;
 
 /// The longest IDLE RFC 2177 §3 allows before it must be re-issued.
 pub const MAX_IDLE_REFRESH: Duration = Duration::from_secs(29 * 60);
@@ -142,94 +146,6 @@ impl ClientConfig {
         self.idle_refresh = d;
         Ok(self)
     }
-}
-
-/// What the server's bytes meant.
-#[derive(Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ClientEvent<'a> {
-    /// The greeting: `* OK`, `* PREAUTH` or `* BYE`.
-    Greeting(UntaggedStatus<'a>),
-    /// Untagged data or an untagged status (`* 3 EXISTS`, `* OK [...]`,
-    /// `* BYE`...).
-    Untagged(Response<'a>),
-    /// A continuation request the caller must answer: an AUTHENTICATE
-    /// challenge ([`Client::authenticate_respond`]), IDLE's `+ idling`, or
-    /// one nothing was waiting for. Requests for literal octets are
-    /// answered by the client itself and never show up here.
-    Continue(ContinueRequest<'a>),
-    /// A tagged completion, matched to the command it ends.
-    Completed {
-        /// The command's name (`"UID FETCH"`...).
-        command: &'static str,
-        /// The completion.
-        status: TaggedStatus<'a>,
-    },
-    /// A tagged line for a command in flight that the grammar could not
-    /// read (Gmail's `A1 OK [READ-WRITE] [Gmail]/Sent Mail selected.
-    /// (Success)` before the grammar learnt it): the command is over all
-    /// the same, and what was queued behind it goes out. The status word
-    /// after the tag, when it is one, has its usual effect on the
-    /// connection state; [`RawStatus::Bye`] ends the connection (every
-    /// other command then gets [`ClientEvent::Aborted`]).
-    CompletedRaw {
-        /// The command's name.
-        command: &'static str,
-        /// Its tag.
-        tag: Tag<'static>,
-        /// The word after the tag.
-        status: RawStatus,
-        /// The whole message as received, CRLF included (a proxy relays it).
-        bytes: &'a [u8],
-        /// Why the grammar refused it.
-        error: ParseError,
-    },
-    /// A command that will never get its completion: the server said BYE,
-    /// the connection ended ([`Client::handle_connection_closed`]), or its
-    /// tagged line was over a limit and skipped ([`AbortCause`]).
-    /// Commands queued and not yet sent get one too: every tag
-    /// [`Client::send`] gave out ends with exactly one `Completed`,
-    /// `CompletedRaw` or `Aborted`.
-    Aborted {
-        /// The command's name.
-        command: &'static str,
-        /// Its tag.
-        tag: Tag<'static>,
-        /// Whether any of it was sent.
-        sent: bool,
-        /// Why it ends.
-        cause: AbortCause,
-    },
-}
-
-/// The word after the tag of a tagged line the grammar could not read
-/// ([`ClientEvent::CompletedRaw`]), found by a minimal scan (`tag SP word`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum RawStatus {
-    /// `OK`, `NO` or `BAD` (any case).
-    State(State),
-    /// `BYE`: a tagged BYE (RFC 9051 allows BYE only untagged; some
-    /// servers send it tagged), read as the end of the connection.
-    Bye,
-    /// Anything else: the command is over, its outcome unknown (no state
-    /// change is made).
-    Unknown,
-}
-
-/// Why a command ended without its completion ([`ClientEvent::Aborted`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum AbortCause {
-    /// The server sent BYE (untagged, or tagged for another command).
-    Bye,
-    /// The caller said the connection ended
-    /// ([`Client::handle_connection_closed`]).
-    ConnectionClosed,
-    /// The command's tagged line broke a limit of the framer and was
-    /// skipped ([`ClientError::Limit`], just before): it ended the command,
-    /// its outcome unknown.
-    TooLarge,
 }
 
 /// Something the server did wrong.
@@ -432,22 +348,6 @@ struct Core {
     queued_events: VecDeque<Result<ClientEvent<'static>, ClientError>>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Idle {
-    /// The tag of the IDLE in flight, if any (as a counter value).
-    active: bool,
-    /// The server's `+` came: the client is idling.
-    idling: bool,
-    /// The caller asked for DONE (sent when idling).
-    done_wanted: bool,
-    /// DONE was sent.
-    done_sent: bool,
-    /// When idling started, as first seen by `handle_timeout`.
-    since: Option<Instant>,
-    /// The refresh timer fired: re-issue IDLE after the completion.
-    reissue: bool,
-}
-
 /// The client side of one connection. See the module documentation.
 #[derive(Debug)]
 pub struct Client {
@@ -557,25 +457,6 @@ impl Client {
     pub fn authenticate_cancel(&mut self) {
         self.core.pending_ir = None;
         self.core.out.push_bytes(b"*\r\n");
-    }
-
-    /// Sends IDLE (RFC 2177). Once the server's `+` arrives (as a
-    /// [`ClientEvent::Continue`]), the client idles until [`Client::done`];
-    /// it re-issues IDLE by itself before 29 minutes (see
-    /// [`Client::poll_timeout`]).
-    pub fn idle(&mut self) -> Result<Tag<'static>, SendError> {
-        self.core.send(CommandBody::Idle)
-    }
-
-    /// Ends IDLE with `DONE` (now, or as soon as the server's `+` came).
-    pub fn done(&mut self) {
-        let idle = &mut self.core.idle;
-        if !idle.active {
-            return;
-        }
-        idle.done_wanted = true;
-        idle.reissue = false;
-        self.core.maybe_send_done();
     }
 
     /// Bytes received from the server.
@@ -703,36 +584,6 @@ impl Client {
     pub fn consume_transmit(&mut self, n: usize) {
         self.core.out.consume(n);
     }
-
-    /// When [`Client::handle_timeout`] should be called: while idling, the
-    /// time to end and re-issue IDLE.
-    pub fn poll_timeout(&self) -> Option<Instant> {
-        let idle = &self.core.idle;
-        if idle.idling && !idle.done_sent {
-            return Some(idle.since? + self.core.config.idle_refresh);
-        }
-        None
-    }
-
-    /// The current time. Starts the IDLE refresh timer at the first call
-    /// after the server's `+`; when it expires, sends DONE and re-issues
-    /// IDLE once the old one completes.
-    pub fn handle_timeout(&mut self, now: Instant) {
-        let refresh = self.core.config.idle_refresh;
-        let idle = &mut self.core.idle;
-        if !idle.idling || idle.done_sent {
-            return;
-        }
-        match idle.since {
-            None => idle.since = Some(now),
-            Some(since) if now.saturating_duration_since(since) >= refresh => {
-                idle.done_wanted = true;
-                idle.reissue = true;
-                self.core.maybe_send_done();
-            }
-            Some(_) => {}
-        }
-    }
 }
 
 impl Core {
@@ -853,14 +704,6 @@ impl Core {
     fn literal_continuation(&mut self) {
         self.awaiting_literal = false;
         self.pump();
-    }
-
-    fn maybe_send_done(&mut self) {
-        let idle = &mut self.idle;
-        if idle.active && idle.idling && idle.done_wanted && !idle.done_sent {
-            idle.done_sent = true;
-            self.out.push_bytes(b"DONE\r\n");
-        }
     }
 
     fn set_caps(&mut self, caps: &[Capability<'_>]) {

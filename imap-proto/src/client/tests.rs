@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::types::{AString, Flag, Literal, Mailbox, SequenceSet};
+use crate::types::{AString, Flag, Literal, Mailbox, SequenceSet, State};
 
 fn out(c: &mut Client) -> Vec<u8> {
     let b = c.poll_transmit().unwrap_or_default().to_vec();

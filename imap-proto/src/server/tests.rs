@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::types::{Capability, Mailbox, NonEmpty};
+use crate::types::{Capability, Command, Mailbox, NonEmpty};
 
 fn text(s: &str) -> Text<'_> {
     Text::try_from(s).unwrap()
