@@ -57,6 +57,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Search",
     "Sort",
     "Thread",
+    "OtherCommandName",
+    "OtherArguments",
     // nested
     "CondStore",
     "QResync",

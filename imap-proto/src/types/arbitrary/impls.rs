@@ -131,6 +131,8 @@ arbitrary_via! {
     OtherData<'a> => gen_other_data_value;
     ListExtendedOther<'a> => gen_list_extended_other;
     StatusOther<'a> => gen_status_other;
+    OtherCommandName<'a> => gen_other_command_name;
+    OtherArguments<'a> => gen_other_arguments;
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {
