@@ -291,6 +291,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SaveDate",
     "Preview",
     "Snippet",
+    "Malformed",
     "Single",
     "Multi",
     "Basic",

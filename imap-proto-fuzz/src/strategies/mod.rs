@@ -44,7 +44,7 @@ mod search;
 
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body, other_arguments, other_command_name};
-pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
+pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, section};
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
 

@@ -311,6 +311,11 @@ impl Encode for MessageDataItem<'_> {
                 text.encode(e);
                 e.byte(b')');
             }
+            M::Malformed(m) => {
+                e.raw(m.name().as_bytes());
+                e.sp();
+                m.value().encode(e);
+            }
             M::Other { name, value } => {
                 e.raw(name.as_str().as_bytes());
                 e.sp();

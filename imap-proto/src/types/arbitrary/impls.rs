@@ -70,6 +70,7 @@ arbitrary_via! {
     SectionPart => gen_section_part;
     MessageDataItem<'a> => |u: &mut Unstructured<'_>| gen_message_data_item(u, DEPTH);
     MessageDataItemName<'a> => gen_item_name;
+    MalformedItem<'a> => gen_malformed_item;
     Envelope<'a> => gen_envelope;
     Address<'a> => gen_address;
     BodyStructure<'a> => |u: &mut Unstructured<'_>| gen_body(u, DEPTH);
