@@ -779,7 +779,15 @@ impl Core {
         let Some(k) = self.flight_index(t.tag.as_str()) else {
             return Err(ClientError::UnknownTag(t.into_owned()));
         };
-        let f = self.complete(k, RawStatus::State(t.state));
+        // A tagged BYE (wp.pl; typed once the grammar reads it) ends the
+        // connection as the raw one does. Compared by keyword, so that the
+        // session needs no arm per state.
+        let status = if t.state.as_str() == "BYE" {
+            RawStatus::Bye
+        } else {
+            RawStatus::State(t.state)
+        };
+        let f = self.complete(k, status);
         Ok(ClientEvent::Completed {
             command: f.name,
             status: t,
