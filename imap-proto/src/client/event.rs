@@ -70,7 +70,8 @@ pub enum ClientEvent<'a> {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum RawStatus {
-    /// `OK`, `NO` or `BAD` (any case).
+    /// `OK`, `NO` or `BAD` (any case; never [`State::Bye`], which is
+    /// [`RawStatus::Bye`]).
     State(State),
     /// `BYE`: a tagged BYE (RFC 9051 allows BYE only untagged; some
     /// servers send it tagged), read as the end of the connection.

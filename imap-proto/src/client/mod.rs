@@ -71,7 +71,7 @@ use crate::frame::{Frame, FrameError, FrameLimits, Framer};
 use crate::parse::{ParseError, ParseLimits};
 use crate::types::{
     Atom, Capability, Command, CommandBody, Condition, ConnectionState, ContinueRequest, Data,
-    LiteralMode, Response, ResponseCode, Secret, Tag, TaggedStatus, ValidationError,
+    LiteralMode, Response, ResponseCode, Secret, State, Tag, TaggedStatus, ValidationError,
 };
 
 mod ending;
@@ -779,13 +779,10 @@ impl Core {
         let Some(k) = self.flight_index(t.tag.as_str()) else {
             return Err(ClientError::UnknownTag(t.into_owned()));
         };
-        // A tagged BYE (wp.pl; typed once the grammar reads it) ends the
-        // connection as the raw one does. Compared by keyword, so that the
-        // session needs no arm per state.
-        let status = if t.state.as_str() == "BYE" {
-            RawStatus::Bye
-        } else {
-            RawStatus::State(t.state)
+        // A tagged BYE (wp.pl) ends the connection, as a raw one does.
+        let status = match t.state {
+            State::Bye => RawStatus::Bye,
+            s => RawStatus::State(s),
         };
         let f = self.complete(k, status);
         Ok(ClientEvent::Completed {

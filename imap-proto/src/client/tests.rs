@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::types::{AString, Flag, Literal, Mailbox, SequenceSet, State};
+use crate::types::{AString, Flag, Literal, Mailbox, SequenceSet};
 
 fn out(c: &mut Client) -> Vec<u8> {
     let b = c.poll_transmit().unwrap_or_default().to_vec();
@@ -631,6 +631,29 @@ fn wp_pl_tagged_bye_completes_logout() {
     let events = drain(&mut c);
     assert_eq!(events.len(), 1, "{events:?}");
     assert!(events[0].contains("LOGOUT"), "{events:?}");
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
+}
+
+#[test]
+fn typed_tagged_bye_ends_every_command() {
+    // Read as State::Bye by the grammar (wp.pl, rust-imap issue #210).
+    let mut c = three_in_flight();
+    c.handle_input(b"A2 BYE IMAP4rev1 Server logging out\r\n");
+    let mut events = drain(&mut c);
+    let first = events.remove(0);
+    assert!(
+        first.contains("Completed") && first.contains("Bye"),
+        "{first}"
+    );
+    assert_eq!(
+        events,
+        [
+            "aborted A1 Bye sent=true",
+            "aborted A3 Bye sent=true",
+            "aborted A4 Bye sent=false"
+        ]
+    );
     assert_eq!(c.in_flight().count(), 0);
     assert_eq!(c.state(), ConnectionState::Logout);
 }
