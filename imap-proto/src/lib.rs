@@ -69,6 +69,9 @@ pub mod client;
 
 pub mod compress;
 
+#[cfg(any(feature = "blocking", feature = "tokio"))]
+pub mod io;
+
 use types::{Command, Response};
 
 /// Parses one complete command from the start of `input`: the command and

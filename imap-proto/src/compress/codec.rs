@@ -185,6 +185,13 @@ impl Codec {
         }
     }
 
+    /// Whether compressed input is waiting to be inflated.
+    pub(crate) fn has_input(&self) -> bool {
+        self.on
+            .as_ref()
+            .is_some_and(|a| !a.failed && a.in_pos < a.input.len())
+    }
+
     /// Compressed bytes waiting to be written.
     pub(crate) fn queued(&self) -> usize {
         self.on.as_ref().map_or(0, |a| a.zout.len() - a.zsent)

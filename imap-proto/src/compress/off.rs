@@ -26,6 +26,9 @@ impl Codec {
     pub(crate) fn consume(&mut self, out: &mut Output, n: usize) {
         out.consume(n)
     }
+    pub(crate) fn has_input(&self) -> bool {
+        false
+    }
     pub(crate) fn queued(&self) -> usize {
         0
     }
