@@ -18,7 +18,11 @@ use std::time::Duration;
 #[path = "../../imap-proto/examples/server/main.rs"]
 mod demo_server;
 
-use demo_server::PlainLogin;
+#[allow(dead_code)]
+#[path = "../../imap-proto/examples/client.rs"]
+mod demo_client;
+
+use demo_server::tls::PlainLogin;
 
 /// A running server: its plain and TLS ports, the CA file to trust.
 struct Tls {
@@ -35,9 +39,10 @@ impl Drop for Tls {
 }
 
 fn start(plain_login: PlainLogin) -> Tls {
-    let certs = demo_server::generate().expect("generate a certificate");
-    let config = demo_server::config_from_pem(certs.chain_pem.as_bytes(), certs.key_pem.as_bytes())
-        .expect("a TLS configuration");
+    let certs = demo_server::tls::generate().expect("generate a certificate");
+    let config =
+        demo_server::tls::config_from_pem(certs.chain_pem.as_bytes(), certs.key_pem.as_bytes())
+            .expect("a TLS configuration");
     let listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let tls_listener = TcpListener::bind("127.0.0.1:0").unwrap();
     let plain = listener.local_addr().unwrap().port();
@@ -334,4 +339,64 @@ fn login_disabled_on_plain_port() {
     assert!(l.starts_with("a2 NO [PRIVACYREQUIRED]"), "{l}");
     out.write_all(b"a3 LOGOUT\r\n").unwrap();
     assert!(line(&mut input).starts_with("* BYE"));
+}
+
+/// The `client` example over implicit TLS and STARTTLS (login refused in
+/// plain text, so STARTTLS really happened), trusting the demo CA.
+#[test]
+fn example_client_over_tls_and_starttls() {
+    let t = start(PlainLogin::Never);
+    for (security, port) in [
+        (demo_client::Security::Tls, t.tls),
+        (demo_client::Security::StartTls, t.plain),
+    ] {
+        let options = demo_client::Options {
+            security,
+            ca: Some(t.ca.clone()),
+        };
+        let mut log = Vec::new();
+        demo_client::run_with(
+            &format!("127.0.0.1:{port}"),
+            &options,
+            demo_server::USER,
+            demo_server::PASSWORD,
+            Duration::from_millis(200),
+            &mut log,
+        )
+        .unwrap_or_else(|e| panic!("{security:?}: {e}\n{}", text(&log)));
+        let log = text(&log);
+        assert!(log.contains("TLS: TLSv1_3"), "{log}");
+        assert!(log.contains("LOGIN -> OK"), "{log}");
+        assert!(
+            log.contains("Quarterly planning notes") || log.contains("FETCH -> OK"),
+            "{log}"
+        );
+        assert!(log.contains("LOGOUT -> OK"), "{log}");
+        assert_eq!(
+            log.contains("STARTTLS -> OK"),
+            security == demo_client::Security::StartTls,
+            "{log}"
+        );
+    }
+    // Trusting another CA, the handshake fails.
+    let other = demo_server::tls::generate().unwrap();
+    let other_ca = t.dir.join("other-ca.pem");
+    std::fs::write(&other_ca, other.ca_pem).unwrap();
+    let options = demo_client::Options {
+        security: demo_client::Security::Tls,
+        ca: Some(other_ca),
+    };
+    let err = demo_client::run_with(
+        &format!("127.0.0.1:{}", t.tls),
+        &options,
+        "demo",
+        "demo",
+        Duration::ZERO,
+        &mut Vec::new(),
+    )
+    .expect_err("an untrusted certificate is refused");
+    assert!(
+        err.to_string().to_lowercase().contains("certificate"),
+        "{err}"
+    );
 }

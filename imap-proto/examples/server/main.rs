@@ -45,10 +45,10 @@ mod search_cmd;
 mod seed;
 mod select;
 mod store;
-mod tls;
+pub mod tls;
 
 pub use seed::{PASSWORD, USER};
-pub use tls::{config_from_pem, generate, PlainLogin, TlsConfig};
+use tls::{PlainLogin, TlsConfig};
 
 /// How connections are served.
 #[derive(Clone)]
