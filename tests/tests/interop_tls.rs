@@ -22,6 +22,10 @@ mod demo_server;
 #[path = "../../imap-proto/examples/client.rs"]
 mod demo_client;
 
+#[allow(dead_code)]
+#[path = "../../imap-proto/examples/tokio_client.rs"]
+mod tokio_client;
+
 use demo_server::tls::PlainLogin;
 
 /// A running server: its plain and TLS ports, the CA file to trust.
@@ -399,4 +403,45 @@ fn example_client_over_tls_and_starttls() {
         err.to_string().to_lowercase().contains("certificate"),
         "{err}"
     );
+}
+
+/// The `tokio_client` example (tokio-rustls) over implicit TLS and
+/// STARTTLS; login is refused in plain text, so STARTTLS really happened.
+#[test]
+fn tokio_client_over_tls_and_starttls() {
+    let t = start(PlainLogin::Never);
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    for (tls, port) in [(true, t.tls), (false, t.plain)] {
+        let options = tokio_client::Options {
+            tls,
+            starttls: !tls,
+            ca: Some(t.ca.clone()),
+        };
+        let addr = format!("127.0.0.1:{port}");
+        runtime
+            .block_on(tokio_client::session(
+                &addr,
+                &options,
+                "demo",
+                "demo",
+                Duration::from_millis(200),
+            ))
+            .unwrap_or_else(|e| panic!("tls={tls}: {e}"));
+    }
+    // Without STARTTLS the plain port refuses the login.
+    let options = tokio_client::Options::default();
+    let addr = format!("127.0.0.1:{}", t.plain);
+    let err = runtime
+        .block_on(tokio_client::session(
+            &addr,
+            &options,
+            "demo",
+            "demo",
+            Duration::ZERO,
+        ))
+        .expect_err("login without TLS is refused");
+    assert!(err.to_string().contains("LOGIN failed"), "{err}");
 }
