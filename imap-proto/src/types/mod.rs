@@ -11,7 +11,7 @@ pub(crate) mod datetime;
 
 mod body;
 mod capability;
-mod code;
+pub(crate) mod code;
 mod command;
 mod data;
 mod fetch;
@@ -41,7 +41,7 @@ pub use self::core::{
 pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
-pub use self::flag::{Flag, FlagExtension, FlagPerm};
+pub use self::flag::{BracketKeyword, Flag, FlagExtension, FlagPerm};
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::mailbox_data::*;
 pub use self::nonempty::NonEmpty;
