@@ -445,3 +445,27 @@ fn tokio_client_over_tls_and_starttls() {
         .expect_err("login without TLS is refused");
     assert!(err.to_string().contains("LOGIN failed"), "{err}");
 }
+
+/// Bad PEM input is an error naming what is wrong, not a panic.
+#[test]
+fn bad_pem_is_a_clear_error() {
+    let g = demo_server::tls::generate().unwrap();
+    let err = |r: Result<demo_server::tls::TlsConfig, String>| r.err().expect("an error");
+    let e = err(demo_server::tls::config_from_pem(
+        b"junk",
+        g.key_pem.as_bytes(),
+    ));
+    assert!(e.contains("certificate PEM"), "{e}");
+    let e = err(demo_server::tls::config_from_pem(
+        g.chain_pem.as_bytes(),
+        b"junk",
+    ));
+    assert!(e.contains("key PEM"), "{e}");
+    // A key that does not belong to the certificate.
+    let other = demo_server::tls::generate().unwrap();
+    let e = err(demo_server::tls::config_from_pem(
+        g.chain_pem.as_bytes(),
+        other.key_pem.as_bytes(),
+    ));
+    assert!(e.contains("certificate and key"), "{e}");
+}
