@@ -450,7 +450,7 @@ fn tokio_client_over_tls_and_starttls() {
 #[test]
 fn bad_pem_is_a_clear_error() {
     let g = demo_server::tls::generate().unwrap();
-    let err = |r: Result<demo_server::tls::TlsConfig, String>| r.err().expect("an error");
+    let err = |r: Result<demo_server::tls::TlsConfig, String>| r.expect_err("an error");
     let e = err(demo_server::tls::config_from_pem(
         b"junk",
         g.key_pem.as_bytes(),
