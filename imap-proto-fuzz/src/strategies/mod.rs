@@ -39,14 +39,23 @@ use proptest::sample::select;
 mod body;
 mod command;
 mod fetch;
+mod notify;
 mod response;
 mod search;
+mod urlauth;
 
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body, other_arguments, other_command_name};
 pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, section};
+pub use notify::{
+    event_group, filter_mailboxes, multisearch_args, notify, notify_event, notify_event_ext,
+    notify_event_name, replace_args,
+};
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
+pub use urlauth::{
+    url_fetch_arg, url_fetch_data, url_fetch_param, url_mech, urlauth_command, urlauth_mechanism,
+};
 
 /// The deepest nesting a generated value reaches on its own; the context
 /// (a FETCH response around a body structure...) adds a level or two.
@@ -416,6 +425,9 @@ pub fn capability() -> S<Capability<'static>> {
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
             "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY",
+            "NOTIFY", "MULTISEARCH", "REPLACE", "UIDONLY", "LANGUAGE", "URLAUTH",
+            "URLAUTH=BINARY", "URL-PARTIAL", "JMAPACCESS", "MESSAGELIMIT=1000",
+            "SAVELIMIT=4294967295", "messagelimit=1", "MESSAGELIMIT=0", "SAVELIMIT=007",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

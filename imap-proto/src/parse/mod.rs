@@ -25,9 +25,15 @@ pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
 pub(crate) mod fetch;
+pub(crate) mod i18n;
 pub(crate) mod mailbox_data;
+pub(crate) mod multisearch;
+pub(crate) mod notify;
+pub(crate) mod progress;
+pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
+pub(crate) mod urlauth;
 
 /// Why a message could not be parsed.
 ///

@@ -10,21 +10,27 @@ pub(crate) mod core;
 pub(crate) mod datetime;
 
 mod body;
+mod build;
 mod capability;
 pub(crate) mod code;
 mod command;
 mod data;
 mod fetch;
 mod flag;
+mod inprogress;
 mod mailbox;
 mod mailbox_data;
+mod multisearch;
 mod nonempty;
+mod notify;
 mod number;
+mod replace;
 mod response;
 mod search;
 mod sequence;
 mod state;
 mod status;
+mod urlauth;
 mod x_command;
 
 #[cfg(feature = "arbitrary")]
@@ -42,15 +48,20 @@ pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
 pub use self::flag::{BracketKeyword, Flag, FlagExtension, FlagPerm};
+pub use self::inprogress::InProgress;
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::mailbox_data::*;
+pub use self::multisearch::*;
 pub use self::nonempty::NonEmpty;
+pub use self::notify::*;
 pub use self::number::{Number64, NzNumber, NzNumber64};
+pub use self::replace::*;
 pub use self::response::*;
 pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
 pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;
+pub use self::urlauth::*;
 #[cfg(test)]
 pub(crate) use self::x_command::KNOWN_COMMANDS;
 pub(crate) use self::x_command::{scan_arguments, ArgsEnd};

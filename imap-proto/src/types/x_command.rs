@@ -62,6 +62,15 @@ pub(crate) const KNOWN_COMMANDS: &[&str] = &[
     "SEARCH",
     "SORT",
     "THREAD",
+    "NOTIFY",
+    "ESEARCH",
+    "REPLACE",
+    "LANGUAGE",
+    "COMPARATOR",
+    "GENURLAUTH",
+    "RESETKEY",
+    "URLFETCH",
+    "GETJMAPACCESS",
 ];
 
 /// Whether `name` (any case) is a command this crate reads itself.

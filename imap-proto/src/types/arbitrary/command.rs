@@ -171,7 +171,7 @@ pub(super) fn gen_other_arguments(u: &mut Unstructured<'_>) -> Result<OtherArgum
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 54)? {
+    Ok(match small(u, 55)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -342,9 +342,12 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
                 None
             },
         },
-        _ => C::Thread {
+        50..=52 => C::Thread {
             uid: u.arbitrary()?,
             args: gen_thread_args(u)?,
         },
+        // NOTIFY, MULTISEARCH, REPLACE, LANGUAGE, COMPARATOR, URLAUTH,
+        // JMAPACCESS: one slot, so the other commands keep their share.
+        _ => super::notify::gen_ext_a_command(u)?,
     })
 }

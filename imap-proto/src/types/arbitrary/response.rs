@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 48)? {
+    Ok(match small(u, 56)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -86,6 +86,37 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         41 => R::MailboxId(gen_objectid(u)?),
         42 => R::BadUrl(gen_code_text(u)?),
         43 => R::TooBig,
+        44 => R::NotificationOverflow,
+        45 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
+        46 => R::UidRequired,
+        47 => R::BadComparator,
+        48 => R::UrlMech(list(u, 0, 3, super::urlauth::gen_url_mech)?),
+        49 => R::InProgress(None),
+        50 => R::InProgress(Some(InProgress {
+            tag: if u.arbitrary()? {
+                Some(gen_tag(u)?)
+            } else {
+                None
+            },
+            count: if u.arbitrary()? {
+                Some(gen_u32(u)?)
+            } else {
+                None
+            },
+            goal: if u.arbitrary()? {
+                Some(gen_nz(u)?)
+            } else {
+                None
+            },
+        })),
+        51 => R::MessageLimit {
+            limit: gen_nz(u)?,
+            uid: if u.arbitrary()? {
+                Some(gen_nz(u)?)
+            } else {
+                None
+            },
+        },
         _ => {
             let name = gen_atom(u)?;
             let arg = if u.arbitrary()? {
@@ -321,7 +352,7 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
 }
 
 pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
-    Ok(match small(u, 26)? {
+    Ok(match small(u, 32)? {
         0 => Data::Capability(list(u, 0, 5, gen_capability)?),
         1 => Data::Enabled(list(u, 0, 3, gen_capability)?),
         2 => Data::List(gen_mailbox_list(u)?),
@@ -407,6 +438,18 @@ pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
         25 => Data::MyRights {
             mailbox: gen_mailbox(u)?,
             rights: gen_astring(u)?,
+        },
+        26 => Data::Language(list1(u, 3, gen_astring)?),
+        29 => Data::GenUrlAuth(list1(u, 3, gen_astring)?),
+        31 => Data::JmapAccess(gen_astring(u)?),
+        30 => Data::UrlFetch(list1(u, 3, super::urlauth::gen_url_fetch_data)?),
+        28 => Data::UidFetch {
+            uid: gen_nz(u)?,
+            items: list(u, 0, 4, |u| gen_message_data_item(u, DEPTH))?,
+        },
+        27 => Data::Comparator {
+            selected: gen_astring(u)?,
+            available: list(u, 0, 3, gen_astring)?,
         },
         _ => gen_other_data(u)?,
     })
