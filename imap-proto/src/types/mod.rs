@@ -14,6 +14,7 @@ mod build;
 mod capability;
 pub(crate) mod code;
 mod command;
+mod command_new;
 mod data;
 mod fetch;
 mod flag;
