@@ -14,7 +14,6 @@ mod build;
 mod capability;
 pub(crate) mod code;
 mod command;
-mod command_new;
 mod data;
 mod fetch;
 mod flag;
