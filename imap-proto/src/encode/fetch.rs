@@ -89,6 +89,7 @@ impl Encode for FetchAttribute<'_> {
                     b"SNIPPET"
                 });
             }
+            A::Gmail(g) => g.encode(e),
             A::Other(n) => e.raw(n.as_str().as_bytes()),
         }
     }
@@ -311,6 +312,7 @@ impl Encode for MessageDataItem<'_> {
                 text.encode(e);
                 e.byte(b')');
             }
+            M::Gmail(g) => g.encode(e),
             M::Other { name, value } => {
                 e.raw(name.as_str().as_bytes());
                 e.sp();

@@ -111,6 +111,7 @@ impl Encode for SearchKey<'_> {
                 e.raw(o.as_str().as_bytes());
                 return;
             }
+            K::Gmail(g) => return g.encode(e),
         };
         e.raw(kw);
         if let Some(arg) = rest {

@@ -67,6 +67,7 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         b"UNSUBSCRIBE" => one_mailbox(i).map(|(r, m)| (r, C::Unsubscribe(m))),
         b"LIST" => list(i, depth),
         b"LSUB" => lsub(i),
+        b"XLIST" => super::gmail::xlist(i),
         b"STATUS" => status(i),
         b"APPEND" => append(i),
         b"COMPRESS" => {
@@ -647,6 +648,11 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
         Some(b'-') => (&i[1..], StoreAction::Remove),
         _ => (i, StoreAction::Replace),
     };
+    if super::core::starts_with_ci(i, b"X-GM-LABELS") {
+        let (i, s) = super::gmail::store_labels(&i[11..], action)?;
+        let att = crate::types::StoreAttExt::GmailLabels(s);
+        return Ok((i, CommandBody::StoreExt { uid, set, modifiers, att }));
+    }
     let (i, ()) = keyword("FLAGS")(i)?;
     let (i, silent) = if i.len() >= 7 && i[..7].eq_ignore_ascii_case(b".SILENT") {
         (&i[7..], true)

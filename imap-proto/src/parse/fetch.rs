@@ -102,7 +102,7 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
         Some(b"EMAILID") => Some(A::EmailId),
         Some(b"THREADID") => Some(A::ThreadId),
         Some(b"SAVEDATE") => Some(A::SaveDate),
-        _ => None,
+        _ => up.and_then(super::gmail::fetch_att).map(A::Gmail),
     };
     if let Some(a) = simple {
         if bracket {
@@ -548,6 +548,9 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             Err(_) => date_time(r).map(|(r, t)| (r, M::SaveDate(Some(t)))),
         },
         b"PREVIEW" => nstring(r).map(|(r, s)| (r, M::Preview(s))),
+        b"X-GM-MSGID" | b"X-GM-THRID" | b"X-GM-LABELS" => {
+            super::gmail::msg_att(up, r).map(|(r, g)| (r, M::Gmail(g)))
+        }
         b"SNIPPET" => {
             let (r, ()) = byte(b'(', "\"(\" after SNIPPET")(r)?;
             let (r, a) = atom_bytes(r)?;

@@ -152,6 +152,10 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
             let (r, l) = mailbox_list(sp(r)?.0, depth)?;
             (r, Data::Lsub(l))
         }
+        b"XLIST" => {
+            let (r, l) = mailbox_list(sp(r)?.0, depth)?;
+            (r, Data::Xlist(l))
+        }
         b"STATUS" => status_data(sp(r)?.0, depth)?,
         b"SEARCH" => {
             let (r, (numbers, modseq)) = search_numbers(r)?;

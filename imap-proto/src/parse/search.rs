@@ -223,7 +223,10 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         b"SAVEDATESUPPORTED" => Ok((r, K::SaveDateSupported)),
         b"EMAILID" => sp_then(r, objectid).map(|(r, o)| (r, K::EmailId(o))),
         b"THREADID" => sp_then(r, objectid).map(|(r, o)| (r, K::ThreadId(o))),
-        _ => fail(i, "search-key"),
+        _ => match super::gmail::search_key(up, r) {
+            Some(k) => k.map(|(r, g)| (r, K::Gmail(g))),
+            None => fail(i, "search-key"),
+        },
     }
 }
 

@@ -152,6 +152,10 @@ capabilities! {
     Unauthenticate = "UNAUTHENTICATE",
     /// `CHILDREN` (RFC 3348)
     Children = "CHILDREN",
+    /// `X-GM-EXT-1` (Gmail's IMAP extensions)
+    GmailExt1 = "X-GM-EXT-1",
+    /// `XLIST` (Gmail)
+    Xlist = "XLIST",
 }
 
 /// A capability name this crate has no variant for.

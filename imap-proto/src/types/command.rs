@@ -188,6 +188,24 @@ pub enum StoreModifier<'a> {
     Other(TaggedExtension<'a>),
 }
 
+/// The `store-att-flags` of the extensions, stored by
+/// [`CommandBody::StoreExt`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreAttExt<'a> {
+    /// `["+" / "-"] "X-GM-LABELS" [".SILENT"] SP ...` (Gmail's X-GM-EXT-1).
+    GmailLabels(super::gmail::GmailLabelsStore<'a>),
+}
+
+impl StoreAttExt<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> StoreAttExt<'static> {
+        match self {
+            StoreAttExt::GmailLabels(s) => StoreAttExt::GmailLabels(s.into_owned()),
+        }
+    }
+}
+
 /// `getmetadata-option` (RFC 5464 §5).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum GetMetadataOption {
@@ -427,6 +445,26 @@ pub enum CommandBody<'a> {
         silent: bool,
         /// The flags (sent as a `flag-list`).
         flags: Vec<Flag<'a>>,
+    },
+    /// `[UID] STORE sequence-set [store-modifiers] SP store-att`, the
+    /// store items of the extensions (Gmail's `X-GM-LABELS`).
+    StoreExt {
+        /// `UID STORE`.
+        uid: bool,
+        /// Which messages.
+        set: SequenceSet,
+        /// `UNCHANGEDSINCE` and others.
+        modifiers: Vec<StoreModifier<'a>>,
+        /// What to store.
+        att: StoreAttExt<'a>,
+    },
+    /// `XLIST mailbox SP list-mailbox` (Gmail, deprecated for LIST with
+    /// SPECIAL-USE): LIST with Gmail's folder attributes.
+    Xlist {
+        /// The reference name.
+        reference: Mailbox<'a>,
+        /// The pattern.
+        pattern: ListMailbox<'a>,
     },
     /// `[UID] SEARCH ...`
     Search {
@@ -699,6 +737,24 @@ impl CommandBody<'_> {
                 silent,
                 flags: owned_vec(flags, Flag::into_owned),
             },
+            C::StoreExt {
+                uid,
+                set,
+                modifiers,
+                att,
+            } => C::StoreExt {
+                uid,
+                set,
+                modifiers: owned_vec(modifiers, |m| match m {
+                    StoreModifier::UnchangedSince(n) => StoreModifier::UnchangedSince(n),
+                    StoreModifier::Other(x) => StoreModifier::Other(x.into_owned()),
+                }),
+                att: att.into_owned(),
+            },
+            C::Xlist { reference, pattern } => C::Xlist {
+                reference: reference.into_owned(),
+                pattern: pattern.into_owned(),
+            },
             C::Search { uid, args } => C::Search {
                 uid,
                 args: args.into_owned(),
@@ -765,6 +821,9 @@ impl CommandBody<'_> {
             C::Fetch { uid: true, .. } => "UID FETCH",
             C::Store { uid: false, .. } => "STORE",
             C::Store { uid: true, .. } => "UID STORE",
+            C::StoreExt { uid: false, .. } => "STORE",
+            C::StoreExt { uid: true, .. } => "UID STORE",
+            C::Xlist { .. } => "XLIST",
             C::Search { uid: false, .. } => "SEARCH",
             C::Search { uid: true, .. } => "UID SEARCH",
             C::Sort { uid: false, .. } => "SORT",

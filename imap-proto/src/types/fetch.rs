@@ -173,8 +173,10 @@ pub enum FetchAttribute<'a> {
         /// `LAZY` or `LAZY=FUZZY` was given.
         lazy: bool,
     },
+    /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
+    Gmail(super::gmail::GmailFetchAttribute),
     /// An attribute of an extension this crate does not know (an atom,
-    /// e.g. `X-GM-MSGID`).
+    /// e.g. `X-SCORE`).
     Other(FetchAttributeName<'a>),
 }
 
@@ -218,6 +220,7 @@ impl FetchAttribute<'_> {
             A::SaveDate => A::SaveDate,
             A::Preview { lazy } => A::Preview { lazy },
             A::Snippet { lazy } => A::Snippet { lazy },
+            A::Gmail(g) => A::Gmail(g),
             A::Other(n) => A::Other(n.into_owned()),
         }
     }
@@ -249,6 +252,9 @@ pub(crate) const FETCH_ATT_KEYWORDS: &[&str] = &[
     "SAVEDATE",
     "PREVIEW",
     "SNIPPET",
+    "X-GM-MSGID",
+    "X-GM-THRID",
+    "X-GM-LABELS",
 ];
 
 fn is_one_of(s: &[u8], names: &[&str]) -> bool {
@@ -260,7 +266,8 @@ fn is_one_of(s: &[u8], names: &[&str]) -> bool {
 ///
 /// ```
 /// use imap_proto::types::FetchAttributeName;
-/// assert!(FetchAttributeName::new("X-GM-MSGID").is_ok());
+/// assert!(FetchAttributeName::new("X-SCORE").is_ok());
+/// assert!(FetchAttributeName::new("X-GM-MSGID").is_err());
 /// assert!(FetchAttributeName::new("uid").is_err());
 /// assert!(FetchAttributeName::new("BODY[]").is_err());
 /// ```
@@ -581,9 +588,11 @@ pub enum MessageDataItem<'a> {
         /// The preview text.
         text: NString<'a>,
     },
+    /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
+    Gmail(super::gmail::GmailDataItem<'a>),
     /// An item this crate does not know, kept as received.
     Other {
-        /// Its name, e.g. `X-GM-MSGID`.
+        /// Its name, e.g. `X-SCORE`.
         name: MessageDataItemName<'a>,
         /// Its value, as received.
         value: RawValue<'a>,
@@ -634,6 +643,7 @@ impl MessageDataItem<'_> {
                 algorithm: algorithm.into_owned(),
                 text: ns(text),
             },
+            M::Gmail(g) => M::Gmail(g.into_owned()),
             M::Other { name, value } => M::Other {
                 name: name.into_owned(),
                 value: value.into_owned(),
@@ -660,6 +670,9 @@ pub(crate) const MSG_ATT_KEYWORDS: &[&str] = &[
     "SAVEDATE",
     "PREVIEW",
     "SNIPPET",
+    "X-GM-MSGID",
+    "X-GM-THRID",
+    "X-GM-LABELS",
 ];
 
 /// Names of the `msg-att` items followed by a section.
@@ -712,7 +725,8 @@ pub(crate) fn is_known_item_name(name: &[u8]) -> bool {
 ///
 /// ```
 /// use imap_proto::types::MessageDataItemName;
-/// assert!(MessageDataItemName::new("X-GM-LABELS").is_ok());
+/// assert!(MessageDataItemName::new("X-SCORE").is_ok());
+/// assert!(MessageDataItemName::new("X-GM-LABELS").is_err());
 /// assert!(MessageDataItemName::new("X-BODY[1.2]<0>").is_ok());
 /// assert!(MessageDataItemName::new("flags").is_err());
 /// assert!(MessageDataItemName::new("BODY[TEXT]").is_err());

@@ -170,6 +170,9 @@ pub enum SearchKey<'a> {
     EmailId(ObjectId<'a>),
     /// `THREADID objectid` (RFC 8474)
     ThreadId(ObjectId<'a>),
+    /// Gmail's `X-GM-RAW`, `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS`
+    /// (X-GM-EXT-1).
+    Gmail(super::gmail::GmailSearchKey<'a>),
 }
 
 impl SearchKey<'_> {
@@ -226,6 +229,7 @@ impl SearchKey<'_> {
             K::SaveDateSupported => K::SaveDateSupported,
             K::EmailId(o) => K::EmailId(o.into_owned()),
             K::ThreadId(o) => K::ThreadId(o.into_owned()),
+            K::Gmail(g) => K::Gmail(g.into_owned()),
         }
     }
 }

@@ -58,7 +58,8 @@ impl CommandBody<'_> {
             | C::DeleteAcl { .. }
             | C::GetAcl(_)
             | C::ListRights { .. }
-            | C::MyRights(_) => authed,
+            | C::MyRights(_)
+            | C::Xlist { .. } => authed,
             C::CancelUpdate(_)
             | C::Check
             | C::Close
@@ -69,6 +70,7 @@ impl CommandBody<'_> {
             | C::Move { .. }
             | C::Fetch { .. }
             | C::Store { .. }
+            | C::StoreExt { .. }
             | C::Search { .. }
             | C::Sort { .. }
             | C::Thread { .. } => state == S::Selected,

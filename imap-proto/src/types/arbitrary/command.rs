@@ -120,7 +120,7 @@ pub(super) fn gen_metadata_value(u: &mut Unstructured<'_>) -> Result<MetadataVal
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 52)? {
+    Ok(match small(u, 54)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -282,6 +282,16 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
         48 | 49 => C::Sort {
             uid: u.arbitrary()?,
             args: gen_sort_args(u)?,
+        },
+        50 => C::StoreExt {
+            uid: u.arbitrary()?,
+            set: gen_seq_set(u)?,
+            modifiers: list(u, 0, 2, super::other::gen_store_modifier)?,
+            att: super::gmail::gen_store_att_ext(u)?,
+        },
+        51 => C::Xlist {
+            reference: mb(u)?,
+            pattern: gen_list_mailbox(u)?,
         },
         _ => C::Thread {
             uid: u.arbitrary()?,

@@ -131,6 +131,12 @@ arbitrary_via! {
     OtherData<'a> => gen_other_data_value;
     ListExtendedOther<'a> => gen_list_extended_other;
     StatusOther<'a> => gen_status_other;
+    GmailLabel<'a> => super::gmail::gen_gmail_label;
+    GmailFetchAttribute => super::gmail::gen_gmail_fetch_attribute;
+    GmailDataItem<'a> => super::gmail::gen_gmail_data_item;
+    GmailSearchKey<'a> => super::gmail::gen_gmail_search_key;
+    GmailLabelsStore<'a> => super::gmail::gen_gmail_labels_store;
+    StoreAttExt<'a> => super::gmail::gen_store_att_ext;
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {

@@ -38,6 +38,7 @@ use crate::types::*;
 mod body;
 mod command;
 mod fetch;
+mod gmail;
 mod impls;
 mod other;
 mod raw;
@@ -529,6 +530,7 @@ const CAPABILITY_NAMES: &[&str] = &[
     "AUTH=",
     "THREAD=REFERENCES",
     "X-GM-EXT-1",
+    "XLIST",
 ];
 
 fn gen_capability(u: &mut Unstructured<'_>) -> Result<Capability<'static>> {

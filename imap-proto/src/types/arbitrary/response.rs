@@ -133,6 +133,11 @@ pub(super) fn gen_mailbox_attribute(u: &mut Unstructured<'_>) -> Result<MailboxA
                 "Junk",
                 "Sent",
                 "Trash",
+                "Important",
+                "Inbox",
+                "AllMail",
+                "Spam",
+                "Starred",
                 "noselect",
             ],
         )?
@@ -267,7 +272,7 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
 }
 
 pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
-    Ok(match small(u, 26)? {
+    Ok(match small(u, 27)? {
         0 => Data::Capability(list(u, 0, 5, gen_capability)?),
         1 => Data::Enabled(list(u, 0, 3, gen_capability)?),
         2 => Data::List(gen_mailbox_list(u)?),
@@ -354,6 +359,7 @@ pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
             mailbox: gen_mailbox(u)?,
             rights: gen_astring(u)?,
         },
+        26 => Data::Xlist(gen_mailbox_list(u)?),
         _ => gen_other_data(u)?,
     })
 }

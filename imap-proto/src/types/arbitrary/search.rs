@@ -25,7 +25,7 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         return Ok(k);
     }
     let leaf = d == 0;
-    let n = if leaf { small(u, 44)? } else { small(u, 48)? };
+    let n = if leaf { small(u, 45)? } else { small(u, 49)? };
     Ok(match n {
         0 => K::All,
         1 => K::Answered,
@@ -91,8 +91,9 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         41 => K::EmailId(gen_objectid(u)?),
         42 => K::ThreadId(gen_objectid(u)?),
         43 | 44 => K::Seen,
-        45 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
-        46 => K::Or(
+        45 => K::Gmail(super::gmail::gen_gmail_search_key(u)?),
+        46 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
+        47 => K::Or(
             Box::new(gen_search_key(u, d - 1)?),
             Box::new(gen_search_key(u, d - 1)?),
         ),

@@ -139,6 +139,12 @@ fn every_impl_builds_values() {
         OtherData<'_>,
         ListExtendedOther<'_>,
         StatusOther<'_>,
+        GmailLabel<'_>,
+        GmailFetchAttribute,
+        GmailDataItem<'_>,
+        GmailSearchKey<'_>,
+        GmailLabelsStore<'_>,
+        StoreAttExt<'_>,
         NonEmpty<SearchKey<'_>>,
         Secret<AString<'_>>,
     );
