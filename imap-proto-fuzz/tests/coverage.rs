@@ -57,6 +57,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Search",
     "Sort",
     "Thread",
+    "StoreExt",
+    "Xlist",
     // nested
     "CondStore",
     "QResync",
@@ -126,6 +128,15 @@ const COMMAND_VARIANTS: &[&str] = &[
     "SaveDateSupported",
     "EmailId",
     "ThreadId",
+    // Gmail (X-GM-EXT-1)
+    "Gmail",
+    "Raw",
+    "MsgId",
+    "ThrId",
+    "Labels",
+    "System",
+    "Name",
+    "GmailLabels",
     "Min",
     "Max",
     "Count",
@@ -301,6 +312,20 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Extension",
     "NoSelect",
     "HasNoChildren",
+    // Gmail (X-GM-EXT-1, XLIST)
+    "Xlist",
+    "Gmail",
+    "MsgId",
+    "ThrId",
+    "Labels",
+    "System",
+    "Name",
+    "Important",
+    "Inbox",
+    "AllMail",
+    "Spam",
+    "Starred",
+    "GmailExt1",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {

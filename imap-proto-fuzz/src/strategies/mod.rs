@@ -39,12 +39,16 @@ use proptest::sample::select;
 mod body;
 mod command;
 mod fetch;
+mod gmail;
 mod response;
 mod search;
 
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body};
 pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
+pub use gmail::{
+    gmail_data_item, gmail_fetch_attribute, gmail_label, gmail_search_key, store_att_ext,
+};
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
 
@@ -409,7 +413,7 @@ pub fn capability() -> S<Capability<'static>> {
             "CREATE-SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "QUOTA", "METADATA",
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
-            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY",
+            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

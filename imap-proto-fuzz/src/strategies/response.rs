@@ -127,6 +127,11 @@ fn mailbox_attribute() -> S<MailboxAttribute<'static>> {
                 "Junk",
                 "Sent",
                 "Trash",
+                "Important",
+                "Inbox",
+                "AllMail",
+                "Spam",
+                "Starred",
                 "noSELECT",
             ][..]
         )
@@ -266,6 +271,7 @@ pub fn data() -> S<Data<'static>> {
         vec(capability(), 0..3).prop_map(Data::Enabled),
         mailbox_list().prop_map(Data::List),
         mailbox_list().prop_map(Data::Lsub),
+        mailbox_list().prop_map(Data::Xlist),
         (mailbox(), vec(status_item(), 0..4))
             .prop_map(|(mailbox, items)| Data::Status { mailbox, items }),
         (nz_numbers(), proptest::option::of(number64()))

@@ -87,6 +87,7 @@ fn search_leaf() -> S<SearchKey<'static>> {
         nz().prop_map(K::Younger),
         objectid().prop_map(K::EmailId),
         objectid().prop_map(K::ThreadId),
+        super::gmail::gmail_search_key().prop_map(K::Gmail),
     ];
     prop_oneof![2 => plain, 2 => strings, 1 => dates, 3 => other].boxed()
 }

@@ -651,7 +651,15 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
     if super::core::starts_with_ci(i, b"X-GM-LABELS") {
         let (i, s) = super::gmail::store_labels(&i[11..], action)?;
         let att = crate::types::StoreAttExt::GmailLabels(s);
-        return Ok((i, CommandBody::StoreExt { uid, set, modifiers, att }));
+        return Ok((
+            i,
+            CommandBody::StoreExt {
+                uid,
+                set,
+                modifiers,
+                att,
+            },
+        ));
     }
     let (i, ()) = keyword("FLAGS")(i)?;
     let (i, silent) = if i.len() >= 7 && i[..7].eq_ignore_ascii_case(b".SILENT") {

@@ -7,8 +7,8 @@
 use super::core::{astring, atom, list_mailbox, mailbox, paren_list, sp};
 use super::{fail, PResult};
 use crate::types::{
-    CommandBody, GmailDataItem, GmailFetchAttribute, GmailLabel, GmailLabelsStore,
-    GmailSearchKey, StoreAction,
+    CommandBody, GmailDataItem, GmailFetchAttribute, GmailLabel, GmailLabelsStore, GmailSearchKey,
+    StoreAction,
 };
 
 /// `gm-id = 1*DIGIT`: an unsigned 64-bit number (Gmail's message and

@@ -150,7 +150,11 @@ impl GmailLabelsStore<'_> {
         GmailLabelsStore {
             action: self.action,
             silent: self.silent,
-            labels: self.labels.into_iter().map(GmailLabel::into_owned).collect(),
+            labels: self
+                .labels
+                .into_iter()
+                .map(GmailLabel::into_owned)
+                .collect(),
         }
     }
 }

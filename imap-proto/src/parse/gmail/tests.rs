@@ -5,17 +5,31 @@ use crate::types::*;
 use crate::{parse_command, parse_response};
 
 fn command(b: &[u8]) -> CommandBody<'_> {
-    let (c, n) = parse_command(b).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(b)));
+    let (c, n) =
+        parse_command(b).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(b)));
     assert_eq!(n, b.len());
-    assert_eq!(Command { tag: c.tag.clone(), body: c.body.clone() }.to_bytes(), b);
+    assert_eq!(
+        Command {
+            tag: c.tag.clone(),
+            body: c.body.clone()
+        }
+        .to_bytes(),
+        b
+    );
     c.body
 }
 
 fn data(b: &[u8]) -> Data<'_> {
-    let (r, n) = parse_response(b).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(b)));
+    let (r, n) =
+        parse_response(b).unwrap_or_else(|e| panic!("{:?}: {e}", String::from_utf8_lossy(b)));
     assert_eq!(n, b.len());
     let again = r.to_bytes();
-    assert_eq!(parse_response(&again).unwrap().0, r, "{:?}", String::from_utf8_lossy(&again));
+    assert_eq!(
+        parse_response(&again).unwrap().0,
+        r,
+        "{:?}",
+        String::from_utf8_lossy(&again)
+    );
     match r {
         Response::Data(d) => d,
         other => panic!("{other:?}"),
@@ -35,7 +49,9 @@ fn gmail_doc_fetch_labels() {
     // Gmail's documentation, X-GM-LABELS: system labels as flags, user
     // labels as atoms and quoted strings, and an empty list.
     let d = data(b"* 1 FETCH (X-GM-LABELS (\\Inbox \\Sent Important \"Muy Importante\"))\r\n");
-    let Data::Fetch { items, .. } = d else { panic!() };
+    let Data::Fetch { items, .. } = d else {
+        panic!()
+    };
     assert_eq!(
         items,
         vec![MessageDataItem::Gmail(GmailDataItem::Labels(vec![
@@ -46,17 +62,31 @@ fn gmail_doc_fetch_labels() {
         ]))]
     );
     let d = data(b"* 3 FETCH (X-GM-LABELS ())\r\n");
-    assert!(matches!(d, Data::Fetch { ref items, .. } if items == &[MessageDataItem::Gmail(GmailDataItem::Labels(vec![]))]));
+    assert!(
+        matches!(d, Data::Fetch { ref items, .. } if items == &[MessageDataItem::Gmail(GmailDataItem::Labels(vec![]))])
+    );
 }
 
 #[test]
 fn gmail_doc_ids() {
     let d = data(b"* 1 FETCH (X-GM-MSGID 1278455344230334865)\r\n");
-    let Data::Fetch { items, .. } = d else { panic!() };
-    assert_eq!(items, vec![MessageDataItem::Gmail(GmailDataItem::MsgId(1278455344230334865))]);
+    let Data::Fetch { items, .. } = d else {
+        panic!()
+    };
+    assert_eq!(
+        items,
+        vec![MessageDataItem::Gmail(GmailDataItem::MsgId(
+            1278455344230334865
+        ))]
+    );
     let d = data(b"* 4 FETCH (X-GM-THRID 1266894439832287888 UID 4)\r\n");
-    let Data::Fetch { items, .. } = d else { panic!() };
-    assert_eq!(items[0], MessageDataItem::Gmail(GmailDataItem::ThrId(1266894439832287888)));
+    let Data::Fetch { items, .. } = d else {
+        panic!()
+    };
+    assert_eq!(
+        items[0],
+        MessageDataItem::Gmail(GmailDataItem::ThrId(1266894439832287888))
+    );
     // The whole unsigned 64-bit range, and no further.
     data(b"* 1 FETCH (X-GM-MSGID 18446744073709551615)\r\n");
     let e = parse_response(b"* 1 FETCH (X-GM-MSGID 18446744073709551616)\r\n").unwrap_err();
@@ -66,7 +96,9 @@ fn gmail_doc_ids() {
 #[test]
 fn gmail_doc_fetch_command() {
     let c = command(b"a010 FETCH 1:4 (X-GM-LABELS X-GM-MSGID X-GM-THRID)\r\n");
-    let CommandBody::Fetch { args, .. } = c else { panic!() };
+    let CommandBody::Fetch { args, .. } = c else {
+        panic!()
+    };
     assert_eq!(
         args.attributes,
         FetchAttributes::List(vec![
@@ -83,22 +115,35 @@ fn gmail_doc_fetch_command() {
 #[test]
 fn gmail_doc_search_keys() {
     let c = command(b"a005 SEARCH X-GM-RAW \"has:attachment in:unread\"\r\n");
-    let CommandBody::Search { args, .. } = c else { panic!() };
+    let CommandBody::Search { args, .. } = c else {
+        panic!()
+    };
     assert_eq!(
         args.keys.as_slice(),
-        &[SearchKey::Gmail(GmailSearchKey::Raw(AString::from("has:attachment in:unread")))]
+        &[SearchKey::Gmail(GmailSearchKey::Raw(AString::from(
+            "has:attachment in:unread"
+        )))]
     );
     let c = command(b"a007 UID SEARCH X-GM-MSGID 1278455344230334865\r\n");
     assert!(matches!(c, CommandBody::Search { uid: true, .. }));
     command(b"a009 UID SEARCH X-GM-THRID 1266894439832287888\r\n");
     let c = command(b"a012 SEARCH X-GM-LABELS foo\r\n");
-    let CommandBody::Search { args, .. } = c else { panic!() };
-    assert_eq!(args.keys.as_slice(), &[SearchKey::Gmail(GmailSearchKey::Labels(name("foo")))]);
-    let c = command(b"a SEARCH NOT X-GM-LABELS \\Inbox\r\n");
-    let CommandBody::Search { args, .. } = c else { panic!() };
+    let CommandBody::Search { args, .. } = c else {
+        panic!()
+    };
     assert_eq!(
         args.keys.as_slice(),
-        &[SearchKey::Not(Box::new(SearchKey::Gmail(GmailSearchKey::Labels(sys("Inbox")))))]
+        &[SearchKey::Gmail(GmailSearchKey::Labels(name("foo")))]
+    );
+    let c = command(b"a SEARCH NOT X-GM-LABELS \\Inbox\r\n");
+    let CommandBody::Search { args, .. } = c else {
+        panic!()
+    };
+    assert_eq!(
+        args.keys.as_slice(),
+        &[SearchKey::Not(Box::new(SearchKey::Gmail(
+            GmailSearchKey::Labels(sys("Inbox"))
+        )))]
     );
 }
 
@@ -149,18 +194,38 @@ fn gmail_xlist() {
     assert_eq!(c.name(), "XLIST");
     assert!(c.allowed_in(ConnectionState::Authenticated));
     for (line, attr) in [
-        (&b"* XLIST (\\HasNoChildren \\Inbox) \"/\" INBOX\r\n"[..], MailboxAttribute::Inbox),
-        (b"* XLIST (\\HasNoChildren \\AllMail) \"/\" \"[Gmail]/All Mail\"\r\n", MailboxAttribute::AllMail),
-        (b"* XLIST (\\HasNoChildren \\Spam) \"/\" \"[Gmail]/Spam\"\r\n", MailboxAttribute::Spam),
-        (b"* XLIST (\\HasNoChildren \\Starred) \"/\" \"[Gmail]/Starred\"\r\n", MailboxAttribute::Starred),
-        (b"* XLIST (\\HasNoChildren \\Important) \"/\" \"[Gmail]/Important\"\r\n", MailboxAttribute::Important),
-        (b"* XLIST (\\HasNoChildren \\Sent) \"/\" \"[Gmail]/Sent Mail\"\r\n", MailboxAttribute::Sent),
+        (
+            &b"* XLIST (\\HasNoChildren \\Inbox) \"/\" INBOX\r\n"[..],
+            MailboxAttribute::Inbox,
+        ),
+        (
+            b"* XLIST (\\HasNoChildren \\AllMail) \"/\" \"[Gmail]/All Mail\"\r\n",
+            MailboxAttribute::AllMail,
+        ),
+        (
+            b"* XLIST (\\HasNoChildren \\Spam) \"/\" \"[Gmail]/Spam\"\r\n",
+            MailboxAttribute::Spam,
+        ),
+        (
+            b"* XLIST (\\HasNoChildren \\Starred) \"/\" \"[Gmail]/Starred\"\r\n",
+            MailboxAttribute::Starred,
+        ),
+        (
+            b"* XLIST (\\HasNoChildren \\Important) \"/\" \"[Gmail]/Important\"\r\n",
+            MailboxAttribute::Important,
+        ),
+        (
+            b"* XLIST (\\HasNoChildren \\Sent) \"/\" \"[Gmail]/Sent Mail\"\r\n",
+            MailboxAttribute::Sent,
+        ),
     ] {
         let Data::Xlist(l) = data(line) else { panic!() };
         assert_eq!(l.attributes[1], attr);
     }
     // Gmail's LIST carries \Important too.
-    let Data::List(l) = data(b"* LIST (\\HasNoChildren \\Important) \"/\" \"[Gmail]/Important\"\r\n") else {
+    let Data::List(l) =
+        data(b"* LIST (\\HasNoChildren \\Important) \"/\" \"[Gmail]/Important\"\r\n")
+    else {
         panic!()
     };
     assert_eq!(l.attributes[1], MailboxAttribute::Important);

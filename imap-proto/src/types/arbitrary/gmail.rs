@@ -8,15 +8,32 @@ use super::*;
 
 pub(super) fn gen_gmail_label(u: &mut Unstructured<'_>) -> Result<GmailLabel<'static>> {
     Ok(match small(u, 3)? {
-        0 => GmailLabel::System(Atom::new(pick(
-            u,
-            &["Inbox", "Important", "Sent", "Starred", "Draft", "Trash", "Spam"],
-        )?)
-        .expect("an atom")),
+        0 => GmailLabel::System(
+            Atom::new(pick(
+                u,
+                &[
+                    "Inbox",
+                    "Important",
+                    "Sent",
+                    "Starred",
+                    "Draft",
+                    "Trash",
+                    "Spam",
+                ],
+            )?)
+            .expect("an atom"),
+        ),
         1 => GmailLabel::System(gen_atom(u)?),
         2 => GmailLabel::Name(AString::from(pick(
             u,
-            &["Important", "Muy Importante", "\\Inbox", "", "[Gmail]/Sent Mail", "NIL"],
+            &[
+                "Important",
+                "Muy Importante",
+                "\\Inbox",
+                "",
+                "[Gmail]/Sent Mail",
+                "NIL",
+            ],
         )?)),
         _ => GmailLabel::Name(gen_astring(u)?),
     })
