@@ -137,6 +137,9 @@ const COMMAND_VARIANTS: &[&str] = &[
     "System",
     "Name",
     "GmailLabels",
+    // FUZZY (RFC 6203)
+    "Fuzzy",
+    "Relevancy",
     "Min",
     "Max",
     "Count",
@@ -326,6 +329,9 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Spam",
     "Starred",
     "GmailExt1",
+    // FUZZY (RFC 6203)
+    "Relevancy",
+    "SearchFuzzy",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {

@@ -112,6 +112,7 @@ impl Encode for SearchKey<'_> {
                 return;
             }
             K::Gmail(g) => return g.encode(e),
+            K::Fuzzy(k) => (b"FUZZY", Some(&**k)),
         };
         e.raw(kw);
         if let Some(arg) = rest {
@@ -155,6 +156,7 @@ impl Encode for SearchReturnOption<'_> {
             O::Save => e.raw(b"SAVE"),
             O::Context => e.raw(b"CONTEXT"),
             O::Update => e.raw(b"UPDATE"),
+            O::Relevancy => e.raw(b"RELEVANCY"),
             O::Partial(r) => {
                 e.raw(b"PARTIAL ");
                 r.encode(e);
@@ -216,6 +218,7 @@ impl Encode for SortKey<'_> {
             SortKey::To => b"TO",
             SortKey::DisplayFrom => b"DISPLAYFROM",
             SortKey::DisplayTo => b"DISPLAYTO",
+            SortKey::Relevancy => b"RELEVANCY",
             SortKey::Other(o) => return o.as_atom().encode(e),
         });
     }
@@ -315,6 +318,10 @@ impl Encode for ESearchReturnData<'_> {
                     None => e.raw(b"NIL"),
                 }
                 e.byte(b')');
+            }
+            D::Relevancy(v) => {
+                e.raw(b"RELEVANCY ");
+                e.paren_list(v, |e, s| e.number(u64::from(s.get())));
             }
             D::Other(x) => {
                 x.name().encode(e);

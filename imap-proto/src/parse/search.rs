@@ -223,6 +223,12 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         b"SAVEDATESUPPORTED" => Ok((r, K::SaveDateSupported)),
         b"EMAILID" => sp_then(r, objectid).map(|(r, o)| (r, K::EmailId(o))),
         b"THREADID" => sp_then(r, objectid).map(|(r, o)| (r, K::ThreadId(o))),
+        // `search-key =/ "FUZZY" SP search-key` (RFC 6203 §7).
+        b"FUZZY" => {
+            let d = depth.enter(i)?;
+            let (r, k) = sp_then(r, |r| search_key(r, d))?;
+            Ok((r, K::Fuzzy(Box::new(k))))
+        }
         _ => match super::gmail::search_key(up, r) {
             Some(k) => k.map(|(r, g)| (r, K::Gmail(g))),
             None => fail(i, "search-key"),
@@ -267,6 +273,7 @@ fn search_return_opt(i: &[u8], depth: Depth) -> PResult<'_, SearchReturnOption<'
         Some(b"SAVE") => Some(O::Save),
         Some(b"CONTEXT") => Some(O::Context),
         Some(b"UPDATE") => Some(O::Update),
+        Some(b"RELEVANCY") => Some(O::Relevancy),
         Some(b"PARTIAL") => {
             return sp_then(r, partial_range).map(|(r, p)| (r, O::Partial(p)));
         }
@@ -364,6 +371,7 @@ fn sort_key(i: &[u8]) -> PResult<'_, SortKey<'_>> {
         Some(b"TO") => SortKey::To,
         Some(b"DISPLAYFROM") => SortKey::DisplayFrom,
         Some(b"DISPLAYTO") => SortKey::DisplayTo,
+        Some(b"RELEVANCY") => SortKey::Relevancy,
         _ => match SortKeyOther::new(a) {
             Ok(o) => SortKey::Other(o),
             Err(_) => return fail(i, "sort-key"),
@@ -525,6 +533,9 @@ fn search_return_data(i: &[u8], depth: Depth) -> PResult<'_, ESearchReturnData<'
         Some(b"ADDTO") => sp_then(r, context_updates).map(|(r, v)| (r, D::AddTo(v))),
         Some(b"REMOVEFROM") => sp_then(r, context_updates).map(|(r, v)| (r, D::RemoveFrom(v))),
         Some(b"PARTIAL") => sp_then(r, ret_data_partial),
+        Some(b"RELEVANCY") => {
+            sp_then(r, super::fuzzy::score_list).map(|(r, v)| (r, D::Relevancy(v)))
+        }
         _ => {
             let (r, value) = sp_then(r, |r| raw_value(r, depth))?;
             match ESearchReturnDataExt::new(name, value) {

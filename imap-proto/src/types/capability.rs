@@ -156,6 +156,8 @@ capabilities! {
     GmailExt1 = "X-GM-EXT-1",
     /// `XLIST` (Gmail)
     Xlist = "XLIST",
+    /// `SEARCH=FUZZY` (RFC 6203)
+    SearchFuzzy = "SEARCH=FUZZY",
 }
 
 /// A capability name this crate has no variant for.

@@ -173,6 +173,8 @@ pub enum SearchKey<'a> {
     /// Gmail's `X-GM-RAW`, `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS`
     /// (X-GM-EXT-1).
     Gmail(super::gmail::GmailSearchKey<'a>),
+    /// `FUZZY search-key` (RFC 6203): the key, matched approximately.
+    Fuzzy(Box<SearchKey<'a>>),
 }
 
 impl SearchKey<'_> {
@@ -230,6 +232,7 @@ impl SearchKey<'_> {
             K::EmailId(o) => K::EmailId(o.into_owned()),
             K::ThreadId(o) => K::ThreadId(o.into_owned()),
             K::Gmail(g) => K::Gmail(g.into_owned()),
+            K::Fuzzy(k) => K::Fuzzy(Box::new(k.into_owned())),
         }
     }
 }
@@ -246,8 +249,16 @@ pub enum PartialRange {
 }
 
 /// Names of the search return options this crate knows (upper case).
-const KNOWN_RETURN_OPTIONS: [&str; 8] = [
-    "MIN", "MAX", "ALL", "COUNT", "SAVE", "CONTEXT", "UPDATE", "PARTIAL",
+const KNOWN_RETURN_OPTIONS: [&str; 9] = [
+    "MIN",
+    "MAX",
+    "ALL",
+    "COUNT",
+    "SAVE",
+    "CONTEXT",
+    "UPDATE",
+    "PARTIAL",
+    "RELEVANCY",
 ];
 
 /// Whether `b` starts a `search-mod-params` value rather than the next
@@ -354,6 +365,8 @@ pub enum SearchReturnOption<'a> {
     Update,
     /// `PARTIAL partial-range` (RFC 5267, RFC 9394)
     Partial(PartialRange),
+    /// `RELEVANCY` (RFC 6203)
+    Relevancy,
     /// Any other option, kept raw.
     Other(SearchReturnOptionExt<'a>),
 }
@@ -371,6 +384,7 @@ impl SearchReturnOption<'_> {
             O::Context => O::Context,
             O::Update => O::Update,
             O::Partial(r) => O::Partial(r),
+            O::Relevancy => O::Relevancy,
             O::Other(x) => O::Other(x.into_owned()),
         }
     }
@@ -442,11 +456,14 @@ pub enum SortKey<'a> {
     DisplayFrom,
     /// `DISPLAYTO` (RFC 5957)
     DisplayTo,
+    /// `RELEVANCY` (RFC 6203)
+    Relevancy,
     /// Another sort key (a server's extension), as sent.
     Other(SortKeyOther<'a>),
 }
 
-const KNOWN_SORT_KEYS: [&str; 10] = [
+const KNOWN_SORT_KEYS: [&str; 11] = [
+    "RELEVANCY",
     "ARRIVAL",
     "CC",
     "DATE",
@@ -500,6 +517,7 @@ impl SortKey<'_> {
             SortKey::To => SortKey::To,
             SortKey::DisplayFrom => SortKey::DisplayFrom,
             SortKey::DisplayTo => SortKey::DisplayTo,
+            SortKey::Relevancy => SortKey::Relevancy,
             SortKey::Other(SortKeyOther(a)) => SortKey::Other(SortKeyOther(a.into_owned())),
         }
     }
@@ -649,7 +667,8 @@ pub struct ContextUpdate {
 }
 
 /// Names of the ESEARCH return data items this crate knows, and `UID`.
-const KNOWN_RETURN_DATA: [&str; 9] = [
+const KNOWN_RETURN_DATA: [&str; 10] = [
+    "RELEVANCY",
     "MIN",
     "MAX",
     "ALL",
@@ -727,6 +746,8 @@ pub enum ESearchReturnData<'a> {
         /// The results in it; `None` for `NIL` (none).
         results: Option<SequenceSet>,
     },
+    /// `RELEVANCY score-list` (RFC 6203): one score per result, in order.
+    Relevancy(Vec<super::fuzzy::RelevancyScore>),
     /// Any other item, kept raw.
     Other(ESearchReturnDataExt<'a>),
 }
@@ -744,6 +765,7 @@ impl ESearchReturnData<'_> {
             D::AddTo(v) => D::AddTo(v),
             D::RemoveFrom(v) => D::RemoveFrom(v),
             D::Partial { range, results } => D::Partial { range, results },
+            D::Relevancy(v) => D::Relevancy(v),
             D::Other(x) => D::Other(x.into_owned()),
         }
     }

@@ -137,6 +137,9 @@ arbitrary_via! {
     GmailSearchKey<'a> => super::gmail::gen_gmail_search_key;
     GmailLabelsStore<'a> => super::gmail::gen_gmail_labels_store;
     StoreAttExt<'a> => super::gmail::gen_store_att_ext;
+    RelevancyScore => |u: &mut Unstructured<'_>| {
+        Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
+    };
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {

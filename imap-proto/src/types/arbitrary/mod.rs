@@ -531,6 +531,7 @@ const CAPABILITY_NAMES: &[&str] = &[
     "THREAD=REFERENCES",
     "X-GM-EXT-1",
     "XLIST",
+    "SEARCH=FUZZY",
 ];
 
 fn gen_capability(u: &mut Unstructured<'_>) -> Result<Capability<'static>> {

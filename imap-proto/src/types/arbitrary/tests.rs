@@ -145,6 +145,7 @@ fn every_impl_builds_values() {
         GmailSearchKey<'_>,
         GmailLabelsStore<'_>,
         StoreAttExt<'_>,
+        RelevancyScore,
         NonEmpty<SearchKey<'_>>,
         Secret<AString<'_>>,
     );
