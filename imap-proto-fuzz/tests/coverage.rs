@@ -140,6 +140,9 @@ const COMMAND_VARIANTS: &[&str] = &[
     // FUZZY (RFC 6203)
     "Fuzzy",
     "Relevancy",
+    // LIST-MYRIGHTS (RFC 8440), LIST-METADATA (RFC 9590)
+    "MyRights",
+    "Metadata",
     "Min",
     "Max",
     "Count",
@@ -332,6 +335,8 @@ const RESPONSE_VARIANTS: &[&str] = &[
     // FUZZY (RFC 6203)
     "Relevancy",
     "SearchFuzzy",
+    "ListMyRights",
+    "ListMetadata",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {

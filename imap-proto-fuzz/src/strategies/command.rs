@@ -65,6 +65,8 @@ fn list_return_option() -> S<ListReturnOption<'static>> {
         Just(ListReturnOption::Children),
         Just(ListReturnOption::SpecialUse),
         non_empty(status_attribute(), 1..4).prop_map(ListReturnOption::Status),
+        Just(ListReturnOption::MyRights),
+        non_empty(astring(), 1..3).prop_map(ListReturnOption::Metadata),
         tagged_extension().prop_map(ListReturnOption::Other),
     ]
     .boxed()

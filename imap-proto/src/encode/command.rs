@@ -132,6 +132,11 @@ impl Encode for ListReturnOption<'_> {
                 e.raw(b"STATUS ");
                 status_atts(e, items);
             }
+            ListReturnOption::MyRights => e.raw(b"MYRIGHTS"),
+            ListReturnOption::Metadata(entries) => {
+                e.raw(b"METADATA ");
+                e.paren_list(entries, |e, s| s.encode(e));
+            }
             ListReturnOption::Other(x) => x.encode(e),
         }
     }

@@ -292,6 +292,8 @@ pub(crate) const KNOWN_PARAMETERS: &[&str] = &[
     "CHILDREN",
     "STATUS",
     "UNCHANGEDSINCE",
+    "MYRIGHTS",
+    "METADATA",
 ];
 
 /// Reads an RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`,
@@ -496,10 +498,17 @@ fn list(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
 
 /// `return-option = "SUBSCRIBED" / "CHILDREN" / "SPECIAL-USE" / "STATUS" SP
 /// "(" status-att *(SP status-att) ")" / option-extension` (RFC 5258,
-/// RFC 5819, RFC 6154).
+/// RFC 5819, RFC 6154), with `"MYRIGHTS"` (RFC 8440) and `"METADATA" ...`
+/// (RFC 9590) read by `parse::list_ext`.
 fn list_return_option(i: &[u8], depth: Depth) -> PResult<'_, ListReturnOption<'_>> {
     let (r, name) = atom(i)?;
     let s = name.as_str();
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    if let Some(o) =
+        fast::upper(s.as_bytes(), &mut buf).and_then(|up| super::list_ext::return_option(up, r))
+    {
+        return o;
+    }
     Ok(if s.eq_ignore_ascii_case("SUBSCRIBED") {
         (r, ListReturnOption::Subscribed)
     } else if s.eq_ignore_ascii_case("CHILDREN") {

@@ -27,6 +27,7 @@ pub(crate) mod data;
 pub(crate) mod fetch;
 pub(crate) mod fuzzy;
 pub(crate) mod gmail;
+pub(crate) mod list_ext;
 pub(crate) mod mailbox_data;
 pub(crate) mod response;
 pub(crate) mod search;

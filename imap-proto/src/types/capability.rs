@@ -158,6 +158,10 @@ capabilities! {
     Xlist = "XLIST",
     /// `SEARCH=FUZZY` (RFC 6203)
     SearchFuzzy = "SEARCH=FUZZY",
+    /// `LIST-MYRIGHTS` (RFC 8440)
+    ListMyRights = "LIST-MYRIGHTS",
+    /// `LIST-METADATA` (RFC 9590)
+    ListMetadata = "LIST-METADATA",
 }
 
 /// A capability name this crate has no variant for.

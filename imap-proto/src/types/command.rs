@@ -123,6 +123,11 @@ pub enum ListReturnOption<'a> {
     /// `"STATUS" SP "(" status-att *(SP status-att) ")"` (LIST-STATUS): at
     /// least one item.
     Status(NonEmpty<StatusAttribute>),
+    /// `MYRIGHTS` (RFC 8440): a MYRIGHTS response after each LIST one.
+    MyRights,
+    /// `"METADATA" SP "(" entry *(SP entry) ")"` (RFC 9590): a METADATA
+    /// response with these entries after each LIST one.
+    Metadata(NonEmpty<AString<'a>>),
     /// `option-extension`
     Other(TaggedExtension<'a>),
 }
@@ -549,6 +554,8 @@ impl ListReturnOption<'_> {
             ListReturnOption::Children => ListReturnOption::Children,
             ListReturnOption::SpecialUse => ListReturnOption::SpecialUse,
             ListReturnOption::Status(v) => ListReturnOption::Status(v),
+            ListReturnOption::MyRights => ListReturnOption::MyRights,
+            ListReturnOption::Metadata(v) => ListReturnOption::Metadata(v.map(AString::into_owned)),
             ListReturnOption::Other(x) => ListReturnOption::Other(x.into_owned()),
         }
     }

@@ -62,11 +62,22 @@ pub(super) fn gen_list_select_option(
 pub(super) fn gen_list_return_option(
     u: &mut Unstructured<'_>,
 ) -> Result<ListReturnOption<'static>> {
-    Ok(match small(u, 4)? {
+    Ok(match small(u, 6)? {
         0 => ListReturnOption::Subscribed,
         1 => ListReturnOption::Children,
         2 => ListReturnOption::SpecialUse,
         3 => ListReturnOption::Status(list1(u, 4, |u| pick(u, STATUS_ATTRIBUTES))?),
+        4 => ListReturnOption::MyRights,
+        5 => ListReturnOption::Metadata(list1(u, 3, |u| {
+            Ok(if u.arbitrary()? {
+                AString::from(pick(
+                    u,
+                    &["/shared/comment", "/private/specialuse", "MAXSIZE"],
+                )?)
+            } else {
+                gen_astring(u)?
+            })
+        })?),
         _ => match gen_tagged_ext(u)? {
             Some(x) => ListReturnOption::Other(x),
             None => ListReturnOption::Children,

@@ -525,13 +525,15 @@ const CAPABILITY_NAMES: &[&str] = &[
     "SAVEDATE",
     "UNAUTHENTICATE",
     "CHILDREN",
+    "SEARCH=FUZZY",
     "AUTH=PLAIN",
     "auth=xoauth2",
     "AUTH=",
     "THREAD=REFERENCES",
     "X-GM-EXT-1",
     "XLIST",
-    "SEARCH=FUZZY",
+    "LIST-MYRIGHTS",
+    "LIST-METADATA",
 ];
 
 fn gen_capability(u: &mut Unstructured<'_>) -> Result<Capability<'static>> {
