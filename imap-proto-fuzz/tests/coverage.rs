@@ -143,6 +143,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     // LIST-MYRIGHTS (RFC 8440), LIST-METADATA (RFC 9590)
     "MyRights",
     "Metadata",
+    // FILTERS (RFC 5466)
+    "Filter",
     "Min",
     "Max",
     "Count",
@@ -337,6 +339,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SearchFuzzy",
     "ListMyRights",
     "ListMetadata",
+    "Filters",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {

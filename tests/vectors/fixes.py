@@ -55,6 +55,8 @@ FIX = {
     ("5819", 150): [(b'RECURSIVEMATCH)""', b'RECURSIVEMATCH) ""',
                      "missing SP before the reference name (RFC 9051 §6.3.9.9 "
                      "has the same example with the SP)")],
+    ("5466", 139): [(b'"boss@example.com"\r\n', b'"boss@example.com" SINCE "3-Dec-2002"\r\n',
+                     "the RFC wraps the command onto a line without \"C:\"")],
 }
 
 # Messages left out, with the reason (elided ones are found automatically).

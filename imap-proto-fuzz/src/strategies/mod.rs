@@ -413,7 +413,7 @@ pub fn capability() -> S<Capability<'static>> {
             "CREATE-SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "QUOTA", "METADATA",
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
-            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA",
+            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

@@ -88,6 +88,7 @@ fn search_leaf() -> S<SearchKey<'static>> {
         objectid().prop_map(K::EmailId),
         objectid().prop_map(K::ThreadId),
         super::gmail::gmail_search_key().prop_map(K::Gmail),
+        "[a-zA-Z0-9.:_-]{1,12}".prop_map(|s| K::Filter(FilterName::new(s).expect("a filter-name"))),
     ];
     prop_oneof![2 => plain, 2 => strings, 1 => dates, 3 => other].boxed()
 }

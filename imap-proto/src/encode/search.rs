@@ -113,6 +113,11 @@ impl Encode for SearchKey<'_> {
             }
             K::Gmail(g) => return g.encode(e),
             K::Fuzzy(k) => (b"FUZZY", Some(&**k)),
+            K::Filter(n) => {
+                e.raw(b"FILTER ");
+                e.raw(n.as_str().as_bytes());
+                return;
+            }
         };
         e.raw(kw);
         if let Some(arg) = rest {

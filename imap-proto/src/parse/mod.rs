@@ -25,6 +25,7 @@ pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
 pub(crate) mod fetch;
+pub(crate) mod filters;
 pub(crate) mod fuzzy;
 pub(crate) mod gmail;
 pub(crate) mod list_ext;

@@ -138,8 +138,9 @@ fn dt<'a>(i: &'a [u8], f: fn(Date) -> SearchKey<'a>) -> PResult<'a, SearchKey<'a
 /// "OLD" / "RECENT"` (RFC 3501 §9), `search-modsequence` (RFC 7162 §7),
 /// `("OLDER" / "YOUNGER") SP nz-number` (RFC 5032 §3), `"SAVEDBEFORE" SP
 /// date / "SAVEDON" SP date / "SAVEDSINCE" SP date / "SAVEDATESUPPORTED"`
-/// (RFC 8514 §5) and `"EMAILID" SP objectid / "THREADID" SP objectid` (RFC
-/// 8474 §7).
+/// (RFC 8514 §5), `"EMAILID" SP objectid / "THREADID" SP objectid` (RFC
+/// 8474 §7), `"FILTER" SP filter-name` (RFC 5466 §4), `"FUZZY" SP
+/// search-key` (RFC 6203 §7) and Gmail's keys (`parse::gmail`).
 pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
     match i.first() {
         Some(b'(') => {
@@ -223,6 +224,8 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         b"SAVEDATESUPPORTED" => Ok((r, K::SaveDateSupported)),
         b"EMAILID" => sp_then(r, objectid).map(|(r, o)| (r, K::EmailId(o))),
         b"THREADID" => sp_then(r, objectid).map(|(r, o)| (r, K::ThreadId(o))),
+        // `search-key =/ "FILTER" SP filter-name` (RFC 5466 §4).
+        b"FILTER" => sp_then(r, super::filters::filter_name).map(|(r, n)| (r, K::Filter(n))),
         // `search-key =/ "FUZZY" SP search-key` (RFC 6203 §7).
         b"FUZZY" => {
             let d = depth.enter(i)?;

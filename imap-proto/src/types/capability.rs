@@ -162,6 +162,8 @@ capabilities! {
     ListMyRights = "LIST-MYRIGHTS",
     /// `LIST-METADATA` (RFC 9590)
     ListMetadata = "LIST-METADATA",
+    /// `FILTERS` (RFC 5466)
+    Filters = "FILTERS",
 }
 
 /// A capability name this crate has no variant for.

@@ -15,6 +15,7 @@ mod code;
 mod command;
 mod data;
 mod fetch;
+pub(crate) mod filters;
 mod flag;
 mod fuzzy;
 mod gmail;
@@ -42,6 +43,7 @@ pub use self::core::{
 pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
+pub use self::filters::FilterName;
 pub use self::flag::{Flag, FlagExtension, FlagPerm};
 pub use self::fuzzy::RelevancyScore;
 pub use self::gmail::*;

@@ -175,6 +175,8 @@ pub enum SearchKey<'a> {
     Gmail(super::gmail::GmailSearchKey<'a>),
     /// `FUZZY search-key` (RFC 6203): the key, matched approximately.
     Fuzzy(Box<SearchKey<'a>>),
+    /// `FILTER filter-name` (RFC 5466): the stored search of that name.
+    Filter(super::filters::FilterName<'a>),
 }
 
 impl SearchKey<'_> {
@@ -233,6 +235,7 @@ impl SearchKey<'_> {
             K::ThreadId(o) => K::ThreadId(o.into_owned()),
             K::Gmail(g) => K::Gmail(g.into_owned()),
             K::Fuzzy(k) => K::Fuzzy(Box::new(k.into_owned())),
+            K::Filter(n) => K::Filter(n.into_owned()),
         }
     }
 }

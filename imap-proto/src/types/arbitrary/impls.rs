@@ -137,6 +137,10 @@ arbitrary_via! {
     GmailSearchKey<'a> => super::gmail::gen_gmail_search_key;
     GmailLabelsStore<'a> => super::gmail::gen_gmail_labels_store;
     StoreAttExt<'a> => super::gmail::gen_store_att_ext;
+    FilterName<'a> => |u: &mut Unstructured<'_>| {
+        let s = to_string(atom_bytes(u)?).replace('/', "-");
+        Ok(FilterName::new(s).unwrap_or_else(|_| FilterName::new("f").expect("a name")))
+    };
     RelevancyScore => |u: &mut Unstructured<'_>| {
         Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
     };

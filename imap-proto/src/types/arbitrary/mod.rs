@@ -526,6 +526,7 @@ const CAPABILITY_NAMES: &[&str] = &[
     "UNAUTHENTICATE",
     "CHILDREN",
     "SEARCH=FUZZY",
+    "FILTERS",
     "AUTH=PLAIN",
     "auth=xoauth2",
     "AUTH=",

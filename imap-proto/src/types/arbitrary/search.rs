@@ -25,7 +25,7 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         return Ok(k);
     }
     let leaf = d == 0;
-    let n = if leaf { small(u, 45)? } else { small(u, 50)? };
+    let n = if leaf { small(u, 46)? } else { small(u, 51)? };
     Ok(match n {
         0 => K::All,
         1 => K::Answered,
@@ -92,9 +92,12 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         42 => K::ThreadId(gen_objectid(u)?),
         43 | 44 => K::Seen,
         45 => K::Gmail(super::gmail::gen_gmail_search_key(u)?),
-        46 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
-        48 => K::Fuzzy(Box::new(gen_search_key(u, d - 1)?)),
-        47 => K::Or(
+        46 => K::Filter(
+            FilterName::new(pick(u, &["on-the-road", "boss", "x.y", "a:b"])?).expect("a name"),
+        ),
+        47 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
+        49 => K::Fuzzy(Box::new(gen_search_key(u, d - 1)?)),
+        48 => K::Or(
             Box::new(gen_search_key(u, d - 1)?),
             Box::new(gen_search_key(u, d - 1)?),
         ),

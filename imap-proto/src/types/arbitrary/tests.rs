@@ -146,6 +146,7 @@ fn every_impl_builds_values() {
         GmailLabelsStore<'_>,
         StoreAttExt<'_>,
         RelevancyScore,
+        FilterName<'_>,
         NonEmpty<SearchKey<'_>>,
         Secret<AString<'_>>,
     );
