@@ -145,6 +145,11 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Metadata",
     // FILTERS (RFC 5466)
     "Filter",
+    // ANNOTATE (RFC 5257)
+    "Annotation",
+    "Value",
+    "ValuePriv",
+    "ValueShared",
     "Min",
     "Max",
     "Count",
@@ -340,6 +345,11 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "ListMyRights",
     "ListMetadata",
     "Filters",
+    // ANNOTATE (RFC 5257)
+    "Annotation",
+    "Values",
+    "Entries",
+    "AnnotateExperiment1",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {
@@ -387,7 +397,7 @@ fn arbitrary_sample(n: usize, show: impl Fn(&mut Unstructured<'_>) -> Option<Str
 
 #[test]
 fn strategies_cover_every_command_variant() {
-    let m = missing(&sample(st::command(), 3000), COMMAND_VARIANTS);
+    let m = missing(&sample(st::command(), 5000), COMMAND_VARIANTS);
     assert!(m.is_empty(), "never generated: {m:?}");
 }
 
@@ -400,7 +410,7 @@ fn strategies_cover_every_response_variant() {
 #[test]
 fn arbitrary_covers_every_command_variant() {
     let m = missing(
-        &arbitrary_sample(4000, |u| {
+        &arbitrary_sample(6000, |u| {
             Command::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         COMMAND_VARIANTS,
@@ -411,7 +421,7 @@ fn arbitrary_covers_every_command_variant() {
 #[test]
 fn arbitrary_covers_every_response_variant() {
     let m = missing(
-        &arbitrary_sample(4000, |u| {
+        &arbitrary_sample(6000, |u| {
             Response::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         RESPONSE_VARIANTS,

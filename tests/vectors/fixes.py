@@ -57,6 +57,8 @@ FIX = {
                      "has the same example with the SP)")],
     ("5466", 139): [(b'"boss@example.com"\r\n', b'"boss@example.com" SINCE "3-Dec-2002"\r\n',
                      "the RFC wraps the command onto a line without \"C:\"")],
+    ("5257", 860): [(b"(FLAGS (\\Seen)) ANNOTATION", b"(FLAGS (\\Seen) ANNOTATION",
+                     "the RFC closes the msg-att list after FLAGS (one \")\" too many)")],
 }
 
 # Messages left out, with the reason (elided ones are found automatically).

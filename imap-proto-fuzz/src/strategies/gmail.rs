@@ -66,6 +66,16 @@ pub fn gmail_search_key() -> S<GmailSearchKey<'static>> {
 
 /// A STORE item of the extensions.
 pub fn store_att_ext() -> S<StoreAttExt<'static>> {
+    prop_oneof![
+        gmail_labels_store(),
+        proptest::collection::vec(super::annotate::entry_att(), 1..3).prop_map(|v| {
+            StoreAttExt::Annotation(NonEmpty::from_vec(v).expect("at least one"))
+        }),
+    ]
+    .boxed()
+}
+
+fn gmail_labels_store() -> S<StoreAttExt<'static>> {
     (
         select(&[StoreAction::Replace, StoreAction::Add, StoreAction::Remove][..]),
         any::<bool>(),

@@ -36,6 +36,7 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+mod annotate;
 mod body;
 mod command;
 mod fetch;
@@ -43,6 +44,7 @@ mod gmail;
 mod response;
 mod search;
 
+pub use annotate::{annotation_data, annotation_fetch, annotation_search, entry_att};
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body};
 pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
@@ -413,7 +415,7 @@ pub fn capability() -> S<Capability<'static>> {
             "CREATE-SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "QUOTA", "METADATA",
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
-            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS",
+            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS", "ANNOTATE-EXPERIMENT-1",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

@@ -88,6 +88,7 @@ fn search_leaf() -> S<SearchKey<'static>> {
         objectid().prop_map(K::EmailId),
         objectid().prop_map(K::ThreadId),
         super::gmail::gmail_search_key().prop_map(K::Gmail),
+        super::annotate::annotation_search().prop_map(K::Annotation),
         "[a-zA-Z0-9.:_-]{1,12}".prop_map(|s| K::Filter(FilterName::new(s).expect("a filter-name"))),
     ];
     prop_oneof![2 => plain, 2 => strings, 1 => dates, 3 => other].boxed()
@@ -211,6 +212,7 @@ fn sort_key() -> S<SortKey<'static>> {
             SortKey::Relevancy,
         ][..]),
         1 => atom().prop_filter_map("a known key", |a| SortKeyOther::new(a).ok().map(SortKey::Other)),
+        1 => super::annotate::annotation_sort_key(),
     ]
     .boxed()
 }

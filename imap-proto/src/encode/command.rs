@@ -449,6 +449,7 @@ impl Encode for CommandBody<'_> {
                 }
                 match att {
                     crate::types::StoreAttExt::GmailLabels(s) => s.encode(e),
+                    crate::types::StoreAttExt::Annotation(v) => super::annotate::att_annotate(e, v),
                 }
             }
             C::Search { args, .. } => args.encode(e),

@@ -90,6 +90,7 @@ impl Encode for FetchAttribute<'_> {
                 });
             }
             A::Gmail(g) => g.encode(e),
+            A::Annotation(a) => a.encode(e),
             A::Other(n) => e.raw(n.as_str().as_bytes()),
         }
     }
@@ -313,6 +314,7 @@ impl Encode for MessageDataItem<'_> {
                 e.byte(b')');
             }
             M::Gmail(g) => g.encode(e),
+            M::Annotation(a) => a.encode(e),
             M::Other { name, value } => {
                 e.raw(name.as_str().as_bytes());
                 e.sp();

@@ -15,6 +15,7 @@ use crate::types::{LiteralMode, Number64};
 
 pub(crate) mod core;
 
+pub(crate) mod annotate;
 pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;

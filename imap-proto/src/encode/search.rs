@@ -113,6 +113,7 @@ impl Encode for SearchKey<'_> {
             }
             K::Gmail(g) => return g.encode(e),
             K::Fuzzy(k) => (b"FUZZY", Some(&**k)),
+            K::Annotation(a) => return a.encode(e),
             K::Filter(n) => {
                 e.raw(b"FILTER ");
                 e.raw(n.as_str().as_bytes());
@@ -224,6 +225,9 @@ impl Encode for SortKey<'_> {
             SortKey::DisplayFrom => b"DISPLAYFROM",
             SortKey::DisplayTo => b"DISPLAYTO",
             SortKey::Relevancy => b"RELEVANCY",
+            SortKey::Annotation { entry, attrib } => {
+                return super::annotate::sort_key(e, entry, *attrib)
+            }
             SortKey::Other(o) => return o.as_atom().encode(e),
         });
     }

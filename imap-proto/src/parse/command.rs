@@ -657,9 +657,8 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
         Some(b'-') => (&i[1..], StoreAction::Remove),
         _ => (i, StoreAction::Replace),
     };
-    if super::core::starts_with_ci(i, b"X-GM-LABELS") {
-        let (i, s) = super::gmail::store_labels(&i[11..], action)?;
-        let att = crate::types::StoreAttExt::GmailLabels(s);
+    if let Some(r) = store_att_ext(i, action) {
+        let (i, att) = r?;
         return Ok((
             i,
             CommandBody::StoreExt {
@@ -703,6 +702,23 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
             flags,
         },
     ))
+}
+
+/// The store items of the extensions, after the sign: `["+" / "-"]
+/// "X-GM-LABELS" ...` (Gmail, `parse::gmail`) and `att-annotate` (RFC 5257
+/// §5, `parse::annotate`); `None` for FLAGS.
+fn store_att_ext(
+    i: &[u8],
+    action: StoreAction,
+) -> Option<PResult<'_, crate::types::StoreAttExt<'_>>> {
+    use crate::types::StoreAttExt as X;
+    if super::core::starts_with_ci(i, b"X-GM-LABELS") {
+        Some(super::gmail::store_labels(&i[11..], action).map(|(r, s)| (r, X::GmailLabels(s))))
+    } else if action == StoreAction::Replace && at_keyword(i, b"ANNOTATION") {
+        Some(super::annotate::store_att(&i[10..]).map(|(r, v)| (r, X::Annotation(v))))
+    } else {
+        None
+    }
 }
 
 /// `cancelupdate = "CANCELUPDATE" 1*(SP quoted)` (RFC 5267 §5), each

@@ -141,6 +141,7 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
             let (r, section) = section_binary(r)?;
             Ok((r, A::BinarySize { section }))
         }
+        Some(b"ANNOTATION") => super::annotate::fetch_att(r).map(|(r, a)| (r, A::Annotation(a))),
         Some(b"PREVIEW") => match modifier_list(r, preview_mod) {
             Some((r, mods)) => Ok((
                 r,
@@ -548,6 +549,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             Err(_) => date_time(r).map(|(r, t)| (r, M::SaveDate(Some(t)))),
         },
         b"PREVIEW" => nstring(r).map(|(r, s)| (r, M::Preview(s))),
+        b"ANNOTATION" => super::annotate::msg_att(r).map(|(r, a)| (r, M::Annotation(a))),
         b"X-GM-MSGID" | b"X-GM-THRID" | b"X-GM-LABELS" => {
             super::gmail::msg_att(up, r).map(|(r, g)| (r, M::Gmail(g)))
         }

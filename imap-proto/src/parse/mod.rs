@@ -20,6 +20,7 @@ use crate::types::Tag;
 
 pub(crate) mod core;
 
+pub(crate) mod annotate;
 pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;

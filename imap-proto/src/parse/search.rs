@@ -224,6 +224,8 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         b"SAVEDATESUPPORTED" => Ok((r, K::SaveDateSupported)),
         b"EMAILID" => sp_then(r, objectid).map(|(r, o)| (r, K::EmailId(o))),
         b"THREADID" => sp_then(r, objectid).map(|(r, o)| (r, K::ThreadId(o))),
+        // `search-key =/ "ANNOTATION" ...` (RFC 5257 §5).
+        b"ANNOTATION" => super::annotate::search_key(r).map(|(r, a)| (r, K::Annotation(a))),
         // `search-key =/ "FILTER" SP filter-name` (RFC 5466 §4).
         b"FILTER" => sp_then(r, super::filters::filter_name).map(|(r, n)| (r, K::Filter(n))),
         // `search-key =/ "FUZZY" SP search-key` (RFC 6203 §7).
@@ -375,6 +377,10 @@ fn sort_key(i: &[u8]) -> PResult<'_, SortKey<'_>> {
         Some(b"DISPLAYFROM") => SortKey::DisplayFrom,
         Some(b"DISPLAYTO") => SortKey::DisplayTo,
         Some(b"RELEVANCY") => SortKey::Relevancy,
+        Some(b"ANNOTATION") => {
+            let (r, (entry, attrib)) = super::annotate::sort_key(r)?;
+            return Ok((r, SortKey::Annotation { entry, attrib }));
+        }
         _ => match SortKeyOther::new(a) {
             Ok(o) => SortKey::Other(o),
             Err(_) => return fail(i, "sort-key"),

@@ -164,6 +164,8 @@ capabilities! {
     ListMetadata = "LIST-METADATA",
     /// `FILTERS` (RFC 5466)
     Filters = "FILTERS",
+    /// `ANNOTATE-EXPERIMENT-1` (RFC 5257)
+    AnnotateExperiment1 = "ANNOTATE-EXPERIMENT-1",
 }
 
 /// A capability name this crate has no variant for.

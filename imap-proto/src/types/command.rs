@@ -200,6 +200,8 @@ pub enum StoreModifier<'a> {
 pub enum StoreAttExt<'a> {
     /// `["+" / "-"] "X-GM-LABELS" [".SILENT"] SP ...` (Gmail's X-GM-EXT-1).
     GmailLabels(super::gmail::GmailLabelsStore<'a>),
+    /// `"ANNOTATION" SP "(" entry-att *(SP entry-att) ")"` (RFC 5257).
+    Annotation(NonEmpty<super::annotate::EntryAtt<'a>>),
 }
 
 impl StoreAttExt<'_> {
@@ -207,6 +209,9 @@ impl StoreAttExt<'_> {
     pub fn into_owned(self) -> StoreAttExt<'static> {
         match self {
             StoreAttExt::GmailLabels(s) => StoreAttExt::GmailLabels(s.into_owned()),
+            StoreAttExt::Annotation(v) => {
+                StoreAttExt::Annotation(v.map(super::annotate::EntryAtt::into_owned))
+            }
         }
     }
 }

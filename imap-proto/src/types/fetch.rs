@@ -175,6 +175,8 @@ pub enum FetchAttribute<'a> {
     },
     /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
     Gmail(super::gmail::GmailFetchAttribute),
+    /// `ANNOTATION (entries attribs)` (RFC 5257).
+    Annotation(super::annotate::AnnotationFetch<'a>),
     /// An attribute of an extension this crate does not know (an atom,
     /// e.g. `X-SCORE`).
     Other(FetchAttributeName<'a>),
@@ -221,6 +223,7 @@ impl FetchAttribute<'_> {
             A::Preview { lazy } => A::Preview { lazy },
             A::Snippet { lazy } => A::Snippet { lazy },
             A::Gmail(g) => A::Gmail(g),
+            A::Annotation(a) => A::Annotation(a.into_owned()),
             A::Other(n) => A::Other(n.into_owned()),
         }
     }
@@ -255,6 +258,7 @@ pub(crate) const FETCH_ATT_KEYWORDS: &[&str] = &[
     "X-GM-MSGID",
     "X-GM-THRID",
     "X-GM-LABELS",
+    "ANNOTATION",
 ];
 
 fn is_one_of(s: &[u8], names: &[&str]) -> bool {
@@ -590,6 +594,8 @@ pub enum MessageDataItem<'a> {
     },
     /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
     Gmail(super::gmail::GmailDataItem<'a>),
+    /// `ANNOTATION (...)` (RFC 5257).
+    Annotation(super::annotate::AnnotationData<'a>),
     /// An item this crate does not know, kept as received.
     Other {
         /// Its name, e.g. `X-SCORE`.
@@ -644,6 +650,7 @@ impl MessageDataItem<'_> {
                 text: ns(text),
             },
             M::Gmail(g) => M::Gmail(g.into_owned()),
+            M::Annotation(a) => M::Annotation(a.into_owned()),
             M::Other { name, value } => M::Other {
                 name: name.into_owned(),
                 value: value.into_owned(),
@@ -673,6 +680,7 @@ pub(crate) const MSG_ATT_KEYWORDS: &[&str] = &[
     "X-GM-MSGID",
     "X-GM-THRID",
     "X-GM-LABELS",
+    "ANNOTATION",
 ];
 
 /// Names of the `msg-att` items followed by a section.

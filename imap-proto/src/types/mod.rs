@@ -9,6 +9,7 @@
 pub(crate) mod core;
 pub(crate) mod datetime;
 
+mod annotate;
 mod body;
 mod capability;
 mod code;
@@ -32,6 +33,7 @@ mod status;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 
+pub use self::annotate::*;
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::code::*;

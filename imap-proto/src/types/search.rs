@@ -177,6 +177,8 @@ pub enum SearchKey<'a> {
     Fuzzy(Box<SearchKey<'a>>),
     /// `FILTER filter-name` (RFC 5466): the stored search of that name.
     Filter(super::filters::FilterName<'a>),
+    /// `ANNOTATION entry-match att-search value` (RFC 5257).
+    Annotation(super::annotate::AnnotationSearch<'a>),
 }
 
 impl SearchKey<'_> {
@@ -236,6 +238,7 @@ impl SearchKey<'_> {
             K::Gmail(g) => K::Gmail(g.into_owned()),
             K::Fuzzy(k) => K::Fuzzy(Box::new(k.into_owned())),
             K::Filter(n) => K::Filter(n.into_owned()),
+            K::Annotation(a) => K::Annotation(a.into_owned()),
         }
     }
 }
@@ -461,11 +464,19 @@ pub enum SortKey<'a> {
     DisplayTo,
     /// `RELEVANCY` (RFC 6203)
     Relevancy,
+    /// `ANNOTATION entry att-sort` (RFC 5257).
+    Annotation {
+        /// The entry (`/altsubject`...).
+        entry: AString<'a>,
+        /// Which value.
+        attrib: super::annotate::AttSort,
+    },
     /// Another sort key (a server's extension), as sent.
     Other(SortKeyOther<'a>),
 }
 
-const KNOWN_SORT_KEYS: [&str; 11] = [
+const KNOWN_SORT_KEYS: [&str; 12] = [
+    "ANNOTATION",
     "RELEVANCY",
     "ARRIVAL",
     "CC",
@@ -521,6 +532,10 @@ impl SortKey<'_> {
             SortKey::DisplayFrom => SortKey::DisplayFrom,
             SortKey::DisplayTo => SortKey::DisplayTo,
             SortKey::Relevancy => SortKey::Relevancy,
+            SortKey::Annotation { entry, attrib } => SortKey::Annotation {
+                entry: entry.into_owned(),
+                attrib,
+            },
             SortKey::Other(SortKeyOther(a)) => SortKey::Other(SortKeyOther(a.into_owned())),
         }
     }

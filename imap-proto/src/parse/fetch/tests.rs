@@ -1159,6 +1159,7 @@ fn every_known_item_name_has_its_own_arm() {
         "SNIPPET" => "(FUZZY \"hi\")",
         "X-GM-MSGID" | "X-GM-THRID" => "1278455344230334865",
         "X-GM-LABELS" => "(\\Inbox foo)",
+        "ANNOTATION" => "(/comment (value.priv \"x\"))",
         _ => "NIL",
     };
     for name in crate::types::MSG_ATT_KEYWORDS {

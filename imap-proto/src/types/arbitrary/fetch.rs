@@ -62,7 +62,7 @@ pub(super) fn gen_opt_part(u: &mut Unstructured<'_>) -> Result<Option<SectionPar
 
 pub(super) fn gen_fetch_attribute(u: &mut Unstructured<'_>) -> Result<FetchAttribute<'static>> {
     use FetchAttribute as A;
-    Ok(match small(u, 22)? {
+    Ok(match small(u, 23)? {
         0 => A::Envelope,
         1 => A::Flags,
         2 => A::InternalDate,
@@ -97,6 +97,7 @@ pub(super) fn gen_fetch_attribute(u: &mut Unstructured<'_>) -> Result<FetchAttri
             lazy: u.arbitrary()?,
         },
         20 => A::Gmail(super::gmail::gen_gmail_fetch_attribute(u)?),
+        21 => A::Annotation(super::annotate::gen_annotation_fetch(u)?),
         _ => match FetchAttributeName::new(to_string(atom_bytes(u)?)) {
             Ok(n) => A::Other(n),
             Err(_) => A::Uid,
@@ -166,7 +167,7 @@ pub(super) fn gen_message_data_item(
             None
         })
     };
-    Ok(match small(u, 22)? {
+    Ok(match small(u, 23)? {
         0 => M::Flags(list(u, 0, 4, gen_flag)?),
         1 => M::Envelope(Box::new(gen_envelope(u)?)),
         2 => M::InternalDate(gen_datetime(u)?),
@@ -209,6 +210,7 @@ pub(super) fn gen_message_data_item(
             text: gen_nstring(u)?,
         },
         20 => M::Gmail(super::gmail::gen_gmail_data_item(u)?),
+        21 => M::Annotation(super::annotate::gen_annotation_data(u)?),
         _ => M::Other {
             name: gen_item_name(u)?,
             value: gen_raw_value(u)?,

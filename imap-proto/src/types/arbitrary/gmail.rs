@@ -94,5 +94,9 @@ pub(super) fn gen_gmail_labels_store(
 }
 
 pub(super) fn gen_store_att_ext(u: &mut Unstructured<'_>) -> Result<StoreAttExt<'static>> {
-    Ok(StoreAttExt::GmailLabels(gen_gmail_labels_store(u)?))
+    Ok(if u.arbitrary()? {
+        StoreAttExt::GmailLabels(gen_gmail_labels_store(u)?)
+    } else {
+        StoreAttExt::Annotation(list1(u, 3, super::annotate::gen_entry_att)?)
+    })
 }

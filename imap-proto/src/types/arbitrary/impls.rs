@@ -141,6 +141,13 @@ arbitrary_via! {
         let s = to_string(atom_bytes(u)?).replace('/', "-");
         Ok(FilterName::new(s).unwrap_or_else(|_| FilterName::new("f").expect("a name")))
     };
+    AttValue<'a> => super::annotate::gen_att_value;
+    EntryAtt<'a> => super::annotate::gen_entry_att;
+    AnnotationFetch<'a> => super::annotate::gen_annotation_fetch;
+    AnnotationData<'a> => super::annotate::gen_annotation_data;
+    AttSearch => super::annotate::gen_att_search;
+    AttSort => super::annotate::gen_att_sort;
+    AnnotationSearch<'a> => super::annotate::gen_annotation_search;
     RelevancyScore => |u: &mut Unstructured<'_>| {
         Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
     };

@@ -35,6 +35,7 @@ use ::arbitrary::{Result, Unstructured};
 
 use crate::types::*;
 
+mod annotate;
 mod body;
 mod command;
 mod fetch;
@@ -527,6 +528,7 @@ const CAPABILITY_NAMES: &[&str] = &[
     "CHILDREN",
     "SEARCH=FUZZY",
     "FILTERS",
+    "ANNOTATE-EXPERIMENT-1",
     "AUTH=PLAIN",
     "auth=xoauth2",
     "AUTH=",

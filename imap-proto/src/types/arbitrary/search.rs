@@ -25,7 +25,7 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         return Ok(k);
     }
     let leaf = d == 0;
-    let n = if leaf { small(u, 46)? } else { small(u, 51)? };
+    let n = if leaf { small(u, 47)? } else { small(u, 52)? };
     Ok(match n {
         0 => K::All,
         1 => K::Answered,
@@ -95,9 +95,10 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         46 => K::Filter(
             FilterName::new(pick(u, &["on-the-road", "boss", "x.y", "a:b"])?).expect("a name"),
         ),
-        47 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
-        49 => K::Fuzzy(Box::new(gen_search_key(u, d - 1)?)),
-        48 => K::Or(
+        47 => K::Annotation(super::annotate::gen_annotation_search(u)?),
+        48 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
+        50 => K::Fuzzy(Box::new(gen_search_key(u, d - 1)?)),
+        49 => K::Or(
             Box::new(gen_search_key(u, d - 1)?),
             Box::new(gen_search_key(u, d - 1)?),
         ),
@@ -206,7 +207,7 @@ pub(super) fn gen_search_args(u: &mut Unstructured<'_>) -> Result<SearchArgs<'st
 
 pub(super) fn gen_sort_args(u: &mut Unstructured<'_>) -> Result<SortArgs<'static>> {
     let criteria = list1(u, 3, |u| {
-        let key = match small(u, 10)? {
+        let key = match small(u, 11)? {
             0 => SortKey::Arrival,
             1 => SortKey::Cc,
             2 => SortKey::Date,
@@ -217,6 +218,10 @@ pub(super) fn gen_sort_args(u: &mut Unstructured<'_>) -> Result<SortArgs<'static
             7 => SortKey::DisplayFrom,
             8 => SortKey::DisplayTo,
             9 => SortKey::Relevancy,
+            10 => SortKey::Annotation {
+                entry: gen_astring(u)?,
+                attrib: super::annotate::gen_att_sort(u)?,
+            },
             _ => match SortKeyOther::new(gen_atom(u)?) {
                 Ok(o) => SortKey::Other(o),
                 Err(_) => SortKey::Date,
