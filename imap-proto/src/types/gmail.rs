@@ -17,7 +17,11 @@ use super::core::{AString, Atom};
 /// (`Important`, `"Muy Importante"`, `"[Gmail]/Sent Mail"`).
 ///
 /// Every value has one wire form: a [`GmailLabel::Name`] that starts with
-/// `\` goes out quoted, so it never reads back as a system label.
+/// `\` goes out quoted, so it never reads back as a system label. Gmail
+/// itself sometimes quotes its system labels (`"\\Important"`, as the
+/// reports of Jakarta Mail and node-imap show); those read as such a
+/// `Name`, kept as sent, and [`GmailLabel::system_name`] sees through
+/// both forms.
 ///
 /// ```
 /// use imap_proto::types::{AString, Atom, GmailLabel};
@@ -34,6 +38,23 @@ pub enum GmailLabel<'a> {
 }
 
 impl GmailLabel<'_> {
+    /// The name of a system label without its backslash, in either form
+    /// Gmail sends it: `\Inbox` or the quoted `"\\Inbox"`.
+    ///
+    /// ```
+    /// use imap_proto::types::{AString, Atom, GmailLabel};
+    /// let flag = GmailLabel::System(Atom::try_from("Inbox").unwrap());
+    /// let quoted = GmailLabel::Name(AString::from("\\Inbox"));
+    /// assert_eq!(flag.system_name(), Some("Inbox"));
+    /// assert_eq!(quoted.system_name(), Some("Inbox"));
+    /// assert_eq!(GmailLabel::Name(AString::from("Inbox")).system_name(), None);
+    /// ```
+    pub fn system_name(&self) -> Option<&str> {
+        match self {
+            GmailLabel::System(a) => Some(a.as_str()),
+            GmailLabel::Name(s) => s.as_str()?.strip_prefix('\\'),
+        }
+    }
     /// Detaches the value from the input it was parsed from.
     pub fn into_owned(self) -> GmailLabel<'static> {
         match self {

@@ -247,3 +247,54 @@ fn gmail_names_are_not_unknown_items() {
     // A malformed id is an error, not an unknown item.
     assert!(parse_response(b"* 1 FETCH (X-GM-MSGID abc)\r\n").is_err());
 }
+
+#[test]
+fn gmail_labels_as_real_clients_met_them() {
+    // MailKit issue #51: a label `[Mailbox]` sent unquoted (valid: `[` is
+    // an ATOM-CHAR, `]` an ASTRING-CHAR).
+    let Data::Fetch { items, .. } = data(b"* 1 FETCH (X-GM-LABELS ([Mailbox]))\r\n") else {
+        panic!()
+    };
+    assert_eq!(
+        items,
+        vec![MessageDataItem::Gmail(GmailDataItem::Labels(vec![name(
+            "[Mailbox]"
+        )]))]
+    );
+    // MailKit issue #195: a label starting with `+`, with UID and MODSEQ.
+    let Data::Fetch { items, .. } =
+        data(b"* 259456 FETCH (X-GM-LABELS (+IMNews) UID 948871 MODSEQ (12786579) FLAGS ())\r\n")
+    else {
+        panic!()
+    };
+    assert_eq!(
+        items[0],
+        MessageDataItem::Gmail(GmailDataItem::Labels(vec![name("+IMNews")]))
+    );
+    assert_eq!(items.len(), 4);
+    // Jakarta Mail issue #194 and node-imap issue #187: system labels
+    // quoted with an escaped backslash, and the empty list.
+    let Data::Fetch { items, .. } =
+        data(b"* 6 FETCH (X-GM-LABELS (\"\\\\Important\" \"\\\\Inbox\" \"\\\\Starred\") MODSEQ (100272))\r\n")
+    else {
+        panic!()
+    };
+    let MessageDataItem::Gmail(GmailDataItem::Labels(l)) = &items[0] else {
+        panic!()
+    };
+    assert_eq!(l[0], name("\\Important"));
+    assert_eq!(
+        l.iter().map(|l| l.system_name()).collect::<Vec<_>>(),
+        vec![Some("Important"), Some("Inbox"), Some("Starred")]
+    );
+    let Data::Fetch { items, .. } = data(b"* 6 FETCH (X-GM-LABELS () MODSEQ (100272))\r\n") else {
+        panic!()
+    };
+    assert_eq!(
+        items[0],
+        MessageDataItem::Gmail(GmailDataItem::Labels(vec![]))
+    );
+    // Non-ASCII labels come in modified UTF-7 (MailBee's documentation),
+    // kept as sent.
+    data(b"* 1 FETCH (X-GM-LABELS (&AMk-t&AOk-))\r\n");
+}
