@@ -3,7 +3,7 @@
 //! STORE. The response codes (`ANNOTATE TOOBIG`, `ANNOTATIONS ...`) are
 //! left to the generic code grammar.
 
-use super::core::{astring, atom_bytes, byte, list_mailbox, literal, nstring, paren_list1, sp};
+use super::core::{astring, byte, list_mailbox, literal, nstring, paren_list1, sp};
 use super::{fail, PResult};
 use crate::types::{
     AString, AnnotationData, AnnotationFetch, AnnotationSearch, AttSearch, AttSort, AttValue,
@@ -89,7 +89,8 @@ pub(crate) fn store_att(i: &[u8]) -> PResult<'_, NonEmpty<EntryAtt<'_>>> {
 }
 
 /// `att-search = "value" / "value.priv" / "value.shared"` (RFC 5257 §5).
-/// Lenient: also as a quoted string.
+/// Lenient: also as a quoted string (Cyrus quotes attribute names, as
+/// cyrus-imapd pull request #3952 shows).
 fn att_search(i: &[u8]) -> PResult<'_, AttSearch> {
     let (r, a) = astring(i)?;
     let b = a.as_bytes();
@@ -126,11 +127,14 @@ pub(crate) fn search_key(i: &[u8]) -> PResult<'_, AnnotationSearch<'_>> {
 
 /// `sort-key =/ "ANNOTATION" SP entry SP att-sort`, `att-sort =
 /// "value.priv" / "value.shared"` (RFC 5257 §5), after "ANNOTATION".
+/// Lenient like `att-search`: the name may be quoted (Cyrus quotes its
+/// attribute names).
 pub(crate) fn sort_key(i: &[u8]) -> PResult<'_, (AString<'_>, AttSort)> {
     let (i, ()) = sp(i)?;
     let (i, entry) = astring(i)?;
     let (i, ()) = sp(i)?;
-    let (r, a) = atom_bytes(i)?;
+    let (r, a) = astring(i)?;
+    let a = a.as_bytes();
     let att = if a.eq_ignore_ascii_case(b"value.priv") {
         AttSort::ValuePriv
     } else if a.eq_ignore_ascii_case(b"value.shared") {

@@ -172,5 +172,14 @@ fn rfc5257_store_search_sort() {
         }
     );
     assert!(SortKeyOther::new(Atom::new("annotation").unwrap()).is_err());
+    // Quoted attribute names (Cyrus, cyrus-imapd pull request #3952).
+    let (c, _) = parse_command(
+        b"a SORT (ANNOTATION /x \"value.priv\") UTF-8 ANNOTATION /x \"value\" NIL\r\n",
+    )
+    .unwrap();
+    assert_eq!(
+        c.to_bytes(),
+        b"a SORT (ANNOTATION /x value.priv) UTF-8 ANNOTATION /x value NIL\r\n"
+    );
     assert!(FetchAttributeName::new("ANNOTATION").is_err());
 }
