@@ -350,6 +350,9 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Values",
     "Entries",
     "AnnotateExperiment1",
+    "Annotate",
+    "Annotations",
+    "UndefinedFilter",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {

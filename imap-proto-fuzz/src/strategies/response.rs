@@ -69,6 +69,9 @@ pub fn response_code() -> S<ResponseCode<'static>> {
             R::NoModSeq,
             R::CompressionActive,
             R::TooBig,
+            R::Annotate(AnnotateCode::TooBig),
+            R::Annotate(AnnotateCode::TooMany),
+            R::Annotations(AnnSize::None),
             R::Metadata(MetadataCode::TooMany),
             R::Metadata(MetadataCode::NoPrivate),
         ][..],
@@ -93,6 +96,14 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         number().prop_map(|n| R::Metadata(MetadataCode::LongEntries(n))),
         number().prop_map(|n| R::Metadata(MetadataCode::MaxSize(n))),
         objectid().prop_map(R::MailboxId),
+        (proptest::option::of(nz()), any::<bool>()).prop_map(|(n, no_private)| R::Annotations(
+            match n {
+                Some(max) => AnnSize::Size { max, no_private },
+                None => AnnSize::ReadOnly { no_private },
+            }
+        )),
+        "[a-zA-Z0-9.:_-]{1,12}"
+            .prop_map(|n| R::UndefinedFilter(FilterName::new(n).expect("a filter-name"))),
         (atom(), proptest::option::of(code_text())).prop_filter_map("a known code", |(n, a)| {
             OtherCode::new(n, a).ok().map(R::Other)
         }),

@@ -3,8 +3,8 @@
 
 use super::{Encode, Encoder};
 use crate::types::{
-    AnnotationData, AnnotationFetch, AnnotationSearch, AttSearch, AttSort, AttValue, EntryAtt,
-    NString, NonEmpty,
+    AnnSize, AnnotateCode, AnnotationData, AnnotationFetch, AnnotationSearch, AttSearch, AttSort,
+    AttValue, EntryAtt, NString, NonEmpty,
 };
 
 /// `value = nstring / literal8`: a literal8 when the value holds a NUL.
@@ -88,4 +88,31 @@ pub(crate) fn sort_key(e: &mut Encoder, entry: &crate::types::AString<'_>, att: 
         AttSort::ValuePriv => b" value.priv",
         AttSort::ValueShared => b" value.shared",
     });
+}
+
+/// `"ANNOTATE" SP ("TOOBIG" / "TOOMANY")`.
+pub(crate) fn annotate_code(e: &mut Encoder, c: AnnotateCode) {
+    e.raw(match c {
+        AnnotateCode::TooBig => b"ANNOTATE TOOBIG",
+        AnnotateCode::TooMany => b"ANNOTATE TOOMANY",
+    });
+}
+
+/// `"ANNOTATIONS" SP ann-size`.
+pub(crate) fn ann_size(e: &mut Encoder, s: AnnSize) {
+    e.raw(b"ANNOTATIONS ");
+    let no_private = match s {
+        AnnSize::None => return e.raw(b"NONE"),
+        AnnSize::ReadOnly { no_private } => {
+            e.raw(b"READ-ONLY");
+            no_private
+        }
+        AnnSize::Size { max, no_private } => {
+            e.number(u64::from(max.get()));
+            no_private
+        }
+    };
+    if no_private {
+        e.raw(b" NOPRIVATE");
+    }
 }

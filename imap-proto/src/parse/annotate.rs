@@ -3,11 +3,13 @@
 //! STORE. The response codes (`ANNOTATE TOOBIG`, `ANNOTATIONS ...`) are
 //! left to the generic code grammar.
 
-use super::core::{astring, byte, list_mailbox, literal, nstring, paren_list1, sp};
+use super::core::{
+    astring, atom_bytes, byte, list_mailbox, literal, nstring, nz_number, paren_list1, sp,
+};
 use super::{fail, PResult};
 use crate::types::{
-    AString, AnnotationData, AnnotationFetch, AnnotationSearch, AttSearch, AttSort, AttValue,
-    EntryAtt, IString, ListMailbox, NString, NonEmpty,
+    AString, AnnSize, AnnotateCode, AnnotationData, AnnotationFetch, AnnotationSearch, AttSearch,
+    AttSort, AttValue, EntryAtt, IString, ListMailbox, NString, NonEmpty,
 };
 
 /// `value = nstring / literal8` (RFC 5257 §5).
@@ -143,6 +145,44 @@ pub(crate) fn sort_key(i: &[u8]) -> PResult<'_, (AString<'_>, AttSort)> {
         return fail(i, "att-sort (value.priv or value.shared)");
     };
     Ok((r, (entry, att)))
+}
+
+/// `"ANNOTATE" SP "TOOBIG" / "ANNOTATE" SP "TOOMANY"` (RFC 5257 §5),
+/// after `ANNOTATE SP`.
+pub(crate) fn annotate_code(i: &[u8]) -> PResult<'_, AnnotateCode> {
+    let (r, a) = atom_bytes(i)?;
+    if a.eq_ignore_ascii_case(b"TOOBIG") {
+        Ok((r, AnnotateCode::TooBig))
+    } else if a.eq_ignore_ascii_case(b"TOOMANY") {
+        Ok((r, AnnotateCode::TooMany))
+    } else {
+        fail(i, "TOOBIG or TOOMANY")
+    }
+}
+
+/// `ann-size = "NONE" / (("READ-ONLY" / nz-number) [SP "NOPRIVATE"])`
+/// (RFC 5257 §5).
+pub(crate) fn ann_size(i: &[u8]) -> PResult<'_, AnnSize> {
+    if super::core::at_keyword(i, b"NONE") {
+        return Ok((&i[4..], AnnSize::None));
+    }
+    let (r, size) = if super::core::at_keyword(i, b"READ-ONLY") {
+        (&i[9..], None)
+    } else {
+        let (r, n) = nz_number(i)?;
+        (r, Some(n))
+    };
+    let (r, no_private) = match r {
+        [b' ', rest @ ..] if super::core::at_keyword(rest, b"NOPRIVATE") => (&rest[9..], true),
+        _ => (r, false),
+    };
+    Ok((
+        r,
+        match size {
+            None => AnnSize::ReadOnly { no_private },
+            Some(max) => AnnSize::Size { max, no_private },
+        },
+    ))
 }
 
 #[cfg(test)]

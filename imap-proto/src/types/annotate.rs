@@ -156,3 +156,34 @@ pub enum AttSort {
     /// `value.shared`
     ValueShared,
 }
+
+/// `resp-text-code =/ "ANNOTATE" SP "TOOBIG" / "ANNOTATE" SP "TOOMANY"`
+/// (RFC 5257 §5): why a STORE or APPEND of annotations failed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnnotateCode {
+    /// `ANNOTATE TOOBIG`: a value is larger than the server allows.
+    TooBig,
+    /// `ANNOTATE TOOMANY`: the message would have too many annotations.
+    TooMany,
+}
+
+/// `ann-size = "NONE" / (("READ-ONLY" / nz-number) [SP "NOPRIVATE"])`
+/// (RFC 5257 §5), the argument of `resp-text-code =/ "ANNOTATIONS" SP
+/// ann-size`: how far a selected mailbox supports annotations.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum AnnSize {
+    /// `NONE`: no annotations.
+    None,
+    /// `READ-ONLY [NOPRIVATE]`: annotations can be read only.
+    ReadOnly {
+        /// `NOPRIVATE`: no private annotations.
+        no_private: bool,
+    },
+    /// `nz-number [NOPRIVATE]`: the largest value the server stores.
+    Size {
+        /// The size in octets.
+        max: std::num::NonZeroU32,
+        /// `NOPRIVATE`: no private annotations.
+        no_private: bool,
+    },
+}

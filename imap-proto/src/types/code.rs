@@ -120,6 +120,12 @@ pub enum ResponseCode<'a> {
     BadUrl(CodeText<'a>),
     /// `TOOBIG` (RFC 4469).
     TooBig,
+    /// `ANNOTATE SP ("TOOBIG" / "TOOMANY")` (RFC 5257).
+    Annotate(super::annotate::AnnotateCode),
+    /// `ANNOTATIONS SP ann-size` (RFC 5257).
+    Annotations(super::annotate::AnnSize),
+    /// `UNDEFINED-FILTER SP filter-name` (RFC 5466).
+    UndefinedFilter(super::filters::FilterName<'a>),
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -184,6 +190,9 @@ impl ResponseCode<'_> {
             R::MailboxId(o) => R::MailboxId(o.into_owned()),
             R::BadUrl(t) => R::BadUrl(t.into_owned()),
             R::TooBig => R::TooBig,
+            R::Annotate(c) => R::Annotate(c),
+            R::Annotations(s) => R::Annotations(s),
+            R::UndefinedFilter(n) => R::UndefinedFilter(n.into_owned()),
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -236,6 +245,9 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "MAILBOXID",
     "BADURL",
     "TOOBIG",
+    "ANNOTATE",
+    "ANNOTATIONS",
+    "UNDEFINED-FILTER",
 ];
 
 /// The METADATA response codes (RFC 5464 §5).

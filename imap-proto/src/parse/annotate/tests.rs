@@ -183,3 +183,46 @@ fn rfc5257_store_search_sort() {
     );
     assert!(FetchAttributeName::new("ANNOTATION").is_err());
 }
+
+#[test]
+fn rfc5257_codes() {
+    use crate::types::ResponseCode as R;
+    fn code(b: &[u8]) -> Option<ResponseCode<'static>> {
+        let (r, _) = parse_response(b).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(parse_response(&r.to_bytes()).unwrap().0, r);
+        match r.into_owned() {
+            Response::Tagged(t) => t.text.code,
+            Response::Untagged(u) => u.text.code,
+            other => panic!("{other:?}"),
+        }
+    }
+    assert_eq!(
+        code(b"* OK [ANNOTATIONS 20480 NOPRIVATE]\r\n"),
+        Some(R::Annotations(AnnSize::Size {
+            max: std::num::NonZeroU32::new(20480).unwrap(),
+            no_private: true
+        }))
+    );
+    assert_eq!(
+        code(b"* OK [ANNOTATIONS READ-ONLY] x\r\n"),
+        Some(R::Annotations(AnnSize::ReadOnly { no_private: false }))
+    );
+    assert_eq!(
+        code(b"* OK [ANNOTATIONS NONE] x\r\n"),
+        Some(R::Annotations(AnnSize::None))
+    );
+    assert_eq!(
+        code(b"a NO [ANNOTATE TOOBIG] Annotation too big\r\n"),
+        Some(R::Annotate(AnnotateCode::TooBig))
+    );
+    assert_eq!(
+        code(b"a NO [annotate toomany] Too many annotations\r\n"),
+        Some(R::Annotate(AnnotateCode::TooMany))
+    );
+    // RFC 5466: a FILTER naming no stored search.
+    assert_eq!(
+        code(b"a NO [UNDEFINED-FILTER on-the-road] no such filter\r\n"),
+        Some(R::UndefinedFilter(FilterName::new("on-the-road").unwrap()))
+    );
+    assert!(OtherCode::new(Atom::new("Annotations").unwrap(), None).is_err());
+}

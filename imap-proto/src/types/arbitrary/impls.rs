@@ -147,6 +147,13 @@ arbitrary_via! {
     AnnotationData<'a> => super::annotate::gen_annotation_data;
     AttSearch => super::annotate::gen_att_search;
     AttSort => super::annotate::gen_att_sort;
+    AnnotateCode => |u: &mut Unstructured<'_>| pick(u, &[AnnotateCode::TooBig, AnnotateCode::TooMany]);
+    AnnSize => |u: &mut Unstructured<'_>| {
+        Ok(match gen_response_code(u)? {
+            ResponseCode::Annotations(s) => s,
+            _ => AnnSize::None,
+        })
+    };
     AnnotationSearch<'a> => super::annotate::gen_annotation_search;
     RelevancyScore => |u: &mut Unstructured<'_>| {
         Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))

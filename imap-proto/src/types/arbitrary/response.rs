@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 48)? {
+    Ok(match small(u, 51)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -86,6 +86,20 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         41 => R::MailboxId(gen_objectid(u)?),
         42 => R::BadUrl(gen_code_text(u)?),
         43 => R::TooBig,
+        44 => R::Annotate(pick(u, &[AnnotateCode::TooBig, AnnotateCode::TooMany])?),
+        45 => R::Annotations(match small(u, 2)? {
+            0 => AnnSize::None,
+            1 => AnnSize::ReadOnly {
+                no_private: u.arbitrary()?,
+            },
+            _ => AnnSize::Size {
+                max: gen_nz(u)?,
+                no_private: u.arbitrary()?,
+            },
+        }),
+        46 => R::UndefinedFilter(
+            FilterName::new(pick(u, &["on-the-road", "x", "a.b"])?).expect("a filter-name"),
+        ),
         _ => {
             let name = gen_atom(u)?;
             let arg = if u.arbitrary()? {

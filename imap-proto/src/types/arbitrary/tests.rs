@@ -152,6 +152,8 @@ fn every_impl_builds_values() {
         AnnotationData<'_>,
         AttSearch,
         AttSort,
+        AnnotateCode,
+        AnnSize,
         AnnotationSearch<'_>,
         FilterName<'_>,
         NonEmpty<SearchKey<'_>>,
