@@ -2,7 +2,8 @@
 //! the data items of the FETCH response (RFC 9051 §7.5.2), with the
 //! extensions BINARY (RFC 3516), CONDSTORE/QRESYNC (RFC 7162), OBJECTID
 //! (RFC 8474), SAVEDATE (RFC 8514), PREVIEW (RFC 8970, and Dovecot's older
-//! SNIPPET form) and PARTIAL (RFC 9394).
+//! SNIPPET form) and PARTIAL (RFC 9394); Gmail's items and ANNOTATION (RFC
+//! 5257) hold the types of `gmail.rs` and `annotate.rs`.
 
 use std::borrow::Cow;
 
