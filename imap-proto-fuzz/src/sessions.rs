@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 use imap_proto::client::{Client, ClientConfig, ClientError, ClientEvent};
 use imap_proto::server::{Server, ServerConfig, ServerError, ServerEvent};
 use imap_proto::types::{
-    Atom, CommandBody, ContinueRequest, Mailbox, RespText, Response, State, Tag, TaggedStatus, Text,
+    Atom, CommandBody, ContinueRequest, Mailbox, OtherArguments, OtherCommandName, RespText,
+    Response, State, Tag, TaggedStatus, Text,
 };
 
 /// Piece sizes from a seed: 1 to 64 bytes, xorshift.
@@ -250,7 +251,7 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
 /// Feeds `input` (a server's bytes) to a Client in pieces chosen by
 /// `seed`, the client having sent commands chosen by the bits of
 /// `actions` first (LOGIN with a literal, SELECT, IDLE, NOOP, STARTTLS,
-/// AUTHENTICATE, COMPRESS). On each continuation request the caller
+/// an unknown command with a literal, AUTHENTICATE, COMPRESS). On each continuation request the caller
 /// answers as the next bits say: a SASL response, a cancellation, DONE, or
 /// nothing; with [`SWITCH`] it switches transports after a completion;
 /// with [`TIME`] time passes (the IDLE refresh). Returns the events, as
@@ -273,6 +274,12 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         CommandBody::Idle,
         CommandBody::Noop,
         CommandBody::StartTls,
+        // An unknown command with a synchronizing literal: runs alone,
+        // its octets after the server's `+`.
+        CommandBody::Other {
+            name: OtherCommandName::try_from("XFOO").unwrap_or_else(|_| unreachable!()),
+            arguments: OtherArguments::new(&b"{3}\r\nabc BAR"[..]).ok(),
+        },
     ];
     for (k, b) in bodies.into_iter().enumerate() {
         if actions & (1 << k) != 0 {

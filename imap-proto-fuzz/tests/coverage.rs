@@ -59,6 +59,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Thread",
     "StoreExt",
     "Xlist",
+    "OtherCommandName",
+    "OtherArguments",
     // nested
     "CondStore",
     "QResync",
@@ -313,6 +315,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "SaveDate",
     "Preview",
     "Snippet",
+    "Malformed",
     "Single",
     "Multi",
     "Basic",

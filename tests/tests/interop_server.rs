@@ -391,3 +391,114 @@ fn raw_mailbox_management_copy_and_idle_flag_updates() {
     assert!(c.cmd("b23", "UNSELECT")[0].starts_with("b23 OK"));
     assert!(c.cmd("b24", "FETCH 1 FLAGS")[0].starts_with("b24 BAD"));
 }
+
+/// What Dovecot's imaptest found missing (tests/imaptest runs all of it):
+/// `\Recent` and RECENT, keywords announced by FLAGS before a FETCH shows
+/// them, STORE applied to the flags as stored (not as last told), LSUB's
+/// `\Noselect` parents, part numbers inside message/rfc822, and nothing
+/// about the mailbox after LOGOUT's BYE.
+#[test]
+fn raw_imaptest_findings() {
+    let port = start_server();
+    let mut a = Raw::connect(port);
+    let mut b = Raw::connect(port);
+    assert!(a
+        .cmd("a1", "LOGIN demo demo")
+        .last()
+        .unwrap()
+        .starts_with("a1 OK"));
+    assert!(b
+        .cmd("b1", "LOGIN demo demo")
+        .last()
+        .unwrap()
+        .starts_with("b1 OK"));
+    assert!(a.cmd("a2", "CREATE T")[0].starts_with("a2 OK"));
+    let inner = "From: a@example.org\r\nSubject: outer\r\nContent-Type: message/rfc822\r\n\r\n\
+                 From: b@example.org\r\nSubject: inner\r\n\r\ninner body\r\n";
+    for (tag, msg) in [("a3", "Subject: one\r\n\r\n1\r\n"), ("a4", inner)] {
+        a.send(&format!("{tag} APPEND T {{{}+}}\r\n{msg}\r\n", msg.len()));
+        assert!(a
+            .until(tag)
+            .last()
+            .unwrap()
+            .starts_with(&format!("{tag} OK")));
+    }
+
+    // EXAMINE shows the new messages as \Recent without claiming them;
+    // the first SELECT claims them, a later one sees none.
+    let r = b.cmd("b2", "EXAMINE T");
+    assert!(r.contains(&"* 2 RECENT\r\n".to_owned()), "{r:?}");
+    assert!(b.cmd("b3", "CLOSE")[0].starts_with("b3 OK"));
+    let r = a.cmd("a5", "STATUS T (RECENT)");
+    assert_eq!(r[0], "* STATUS T (RECENT 2)\r\n");
+    let r = a.cmd("a6", "SELECT T");
+    assert!(r.contains(&"* 2 RECENT\r\n".to_owned()), "{r:?}");
+    let r = a.cmd("a7", "FETCH 1 FLAGS");
+    assert_eq!(r[0], "* 1 FETCH (FLAGS (\\Recent))\r\n");
+    assert_eq!(a.cmd("a8", "SEARCH NEW")[0], "* SEARCH 1 2\r\n");
+    assert_eq!(a.cmd("a9", "SEARCH OLD")[0], "* SEARCH\r\n");
+    let r = b.cmd("b4", "SELECT T");
+    assert!(r.contains(&"* 0 RECENT\r\n".to_owned()), "{r:?}");
+    assert_eq!(
+        b.cmd("b5", "STATUS T (RECENT)")[0],
+        "* STATUS T (RECENT 0)\r\n"
+    );
+
+    // A new keyword: FLAGS and PERMANENTFLAGS name it before the FETCH,
+    // in this session and (at its next command) in the other.
+    let r = a.cmd("a10", "STORE 1 +FLAGS ($hello)");
+    assert!(
+        r[0].starts_with("* FLAGS (") && r[0].contains("$hello"),
+        "{r:?}"
+    );
+    assert!(
+        r[1].contains("[PERMANENTFLAGS (") && r[1].contains("$hello \\*)"),
+        "{r:?}"
+    );
+    assert_eq!(r[2], "* 1 FETCH (FLAGS ($hello \\Recent))\r\n");
+    let r = b.cmd("b6", "NOOP");
+    let flags = r
+        .iter()
+        .position(|l| l.starts_with("* FLAGS (") && l.contains("$hello"));
+    let fetch = r
+        .iter()
+        .position(|l| l.contains("FETCH") && l.contains("$hello"));
+    assert!(flags.is_some() && flags < fetch, "{r:?}");
+
+    // Two sessions change one message: neither change is lost.
+    assert!(a.cmd("a11", "STORE 2 +FLAGS.SILENT (\\Answered)")[0].starts_with("a11 OK"));
+    let r = b.cmd("b7", "STORE 2 +FLAGS (\\Seen)");
+    assert!(
+        r.iter()
+            .any(|l| l == "* 2 FETCH (FLAGS (\\Answered \\Seen))\r\n"),
+        "{r:?}"
+    );
+
+    // Part 1 of a message/rfc822 message is the message it holds.
+    let r = a.cmd("a12", "FETCH 2 (BODY.PEEK[1.HEADER] BODY.PEEK[1.TEXT])");
+    assert!(
+        r[0].contains("Subject: inner") && !r[0].contains("outer"),
+        "{r:?}"
+    );
+    assert!(
+        r[0].contains("BODY[1.TEXT] {12}\r\ninner body\r\n"),
+        "{r:?}"
+    );
+
+    // LSUB: an unsubscribed parent matched by `%` comes as \Noselect.
+    assert!(a.cmd("a13", "CREATE T/a/b")[0].starts_with("a13 OK"));
+    assert!(a.cmd("a14", "SUBSCRIBE T/a/b")[0].starts_with("a14 OK"));
+    let r = a.cmd("a15", "LSUB \"\" T/%");
+    assert_eq!(r[0], "* LSUB (\\Noselect) \"/\" T/a\r\n", "{r:?}");
+    assert!(r[1].starts_with("a15 OK"), "{r:?}");
+
+    // After another session's change, LOGOUT gets only BYE and OK.
+    assert!(b
+        .cmd("b8", "STORE 1 +FLAGS (\\Flagged)")
+        .last()
+        .unwrap()
+        .starts_with("b8 OK"));
+    let r = a.cmd("a16", "LOGOUT");
+    assert!(r[0].starts_with("* BYE"), "{r:?}");
+    assert!(r[1].starts_with("a16 OK"), "{r:?}");
+}

@@ -31,6 +31,27 @@ fn rfc_responses() {
     f.finish("RFC response vectors");
 }
 
+/// Unknown and experimental commands (`x-command`), hand-written from the
+/// RFCs and the public record: the same four ways.
+#[test]
+fn x_command_vectors() {
+    let v = load_vectors(crate_dir().join("vectors/x_commands.txt"));
+    assert!(v.len() >= 10, "{}", v.len());
+    let mut f = Failures::default();
+    for v in v {
+        f.record(v.name(), check_command(&v.bytes));
+        match imap_proto::parse_command(&v.bytes) {
+            Ok((c, _)) if matches!(c.body, imap_proto::types::CommandBody::Other { .. }) => {
+                if c.to_bytes() != v.bytes {
+                    f.record(v.name(), vec!["not re-encoded byte for byte".into()]);
+                }
+            }
+            other => f.record(v.name(), vec![format!("not an Other command: {other:?}")]),
+        }
+    }
+    f.finish("x-command vectors");
+}
+
 #[test]
 fn rfc_invalid_commands_are_refused() {
     let mut f = Failures::default();

@@ -458,7 +458,7 @@ fn autologout_with_virtual_time() {
 fn malformed_input_then_good_input() {
     let mut p = Pair::new(ServerConfig::default(), "IMAP4rev1");
     p.login();
-    p.server.handle_input(b"x1 FROB {3+}\r\nabc\r\n");
+    p.server.handle_input(b"x1 STATUS {3+}\r\nabc\r\n");
     p.flush();
     assert!(p.server_log.iter().any(|l| l.contains("Parse(Invalid")));
     assert!(

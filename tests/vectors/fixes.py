@@ -69,10 +69,6 @@ SKIP = {
 # Messages the RFC shows as wrong on purpose, or that are wrong by the
 # grammar (the RFC's own mistake), or that imap-proto refuses by design: why.
 INVALID = {
-    ("3501", 3449): "an experimental X command: imap-proto reports an unknown "
-                    "command as an error that names its tag",
-    ("9051", 4866): "an experimental X command: imap-proto reports an unknown "
-                    "command as an error that names its tag",
     ("5267", 380): "lacks the sort criteria that SORT requires (the RFC's mistake)",
     ("4314", 578): "the status (OK) is missing (the RFC's mistake)",
     ("4314", 819): "the status (OK) is missing (the RFC's mistake)",

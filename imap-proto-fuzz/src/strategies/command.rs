@@ -130,7 +130,67 @@ fn getmetadata_option() -> S<GetMetadataOption> {
     .boxed()
 }
 
-/// Every command body this crate knows.
+/// The name of a command this crate does not know (known names are
+/// refused by the constructor and filtered out).
+pub fn other_command_name() -> S<OtherCommandName<'static>> {
+    prop_oneof![
+        select(&["XPIG-LATIN", "XAPPLEPUSHSERVICE", "x-foo", "Xyzzy"][..]).prop_map(String::from),
+        "[A-Za-z][A-Za-z0-9.+-]{0,40}",
+    ]
+    .prop_filter_map("a known command name", |s| {
+        OtherCommandName::new(Atom::new(s).ok()?).ok()
+    })
+    .boxed()
+}
+
+/// Argument tokens beyond atoms and numbers: a quoted string with an
+/// escape, parentheses, unbalanced ones, `]`, `*`, UTF-8.
+const OTHER_TOKENS: &[&[u8]] = &[
+    b"\"a \\\" b\"",
+    b"(INBOX Notes)",
+    b"(",
+    b")",
+    b"]",
+    b"*",
+    b"\xc3\xa9",
+];
+
+/// Raw arguments of an unknown command: tokens (atoms, numbers, quoted
+/// strings, parentheses, 8-bit text) and literals of every mode, their
+/// octets any bytes, separated by one or more spaces.
+pub fn other_arguments() -> S<OtherArguments<'static>> {
+    let token = prop_oneof![
+        atom().prop_map(|a| a.as_str().as_bytes().to_vec()),
+        number64().prop_map(|n| n.to_string().into_bytes()),
+        select(OTHER_TOKENS).prop_map(<[u8]>::to_vec),
+        (any::<bool>(), literal(false)).prop_map(|(binary, l)| {
+            let plus = if l.mode == LiteralMode::NonSync {
+                "+"
+            } else {
+                ""
+            };
+            let tilde = if binary { "~" } else { "" };
+            let mut b = format!("{tilde}{{{}{plus}}}\r\n", l.data.len()).into_bytes();
+            b.extend_from_slice(&l.data);
+            b
+        }),
+    ];
+    (vec((token, 1..3usize), 0..5), any::<bool>())
+        .prop_filter_map("arguments the rules refuse", |(tokens, lead)| {
+            let mut b = Vec::new();
+            for (k, (t, spaces)) in tokens.into_iter().enumerate() {
+                if k > 0 || lead {
+                    b.extend(std::iter::repeat_n(b' ', spaces));
+                }
+                b.extend_from_slice(&t);
+            }
+            OtherArguments::new(b).ok()
+        })
+        .boxed()
+}
+
+/// Every command body this crate knows, and unknown ones
+/// ([`CommandBody::Other`]).
 pub fn command_body() -> S<CommandBody<'static>> {
     use CommandBody as C;
     let simple = select(
@@ -282,6 +342,11 @@ pub fn command_body() -> S<CommandBody<'static>> {
         (any::<bool>(), sort_args()).prop_map(|(uid, args)| C::Sort { uid, args }),
         (any::<bool>(), thread_args()).prop_map(|(uid, args)| C::Thread { uid, args }),
     ];
+    let other = (
+        other_command_name(),
+        proptest::option::of(other_arguments()),
+    )
+        .prop_map(|(name, arguments)| C::Other { name, arguments });
     prop_oneof![
         1 => simple,
         1 => one_mailbox,
@@ -289,6 +354,7 @@ pub fn command_body() -> S<CommandBody<'static>> {
         3 => mailboxes,
         2 => admin,
         5 => selected,
+        1 => other,
     ]
     .boxed()
 }

@@ -185,6 +185,57 @@ pub fn message_data_item() -> S<MessageDataItem<'static>> {
         (item_name(), raw_value()).prop_map(|(name, value)| M::Other { name, value }),
         super::gmail::gmail_data_item().prop_map(M::Gmail),
         super::annotate::annotation_data().prop_map(M::Annotation),
+        malformed_item().prop_map(M::Malformed),
     ]
     .boxed()
+}
+
+/// A known item kept raw (only the parser builds these): a known name and a
+/// quirk of a real server or a generated raw value, read back from a FETCH
+/// response; the pairs that parse typed are filtered out.
+pub fn malformed_item() -> S<MalformedItem<'static>> {
+    let name = select(
+        &[
+            "MODSEQ",
+            "INTERNALDATE",
+            "uid",
+            "ENVELOPE",
+            "BODYSTRUCTURE",
+            "BODY",
+            "FLAGS",
+            "RFC822.SIZE",
+            "BODY[]<0>",
+            "BODY[1.X]",
+            "binary.size[]",
+            "SAVEDATE",
+        ][..],
+    );
+    let quirk = select(&[
+        "(-1)",
+        "NIL",
+        "\"8-Mar-2023 12:16:47\"",
+        "(\"d\" \"s\" NIL NIL NIL NIL NIL NIL \"<id>\")",
+        "((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"RELATED\" NIL (\"A\" NIL) NIL) \"MIXED\")",
+        "(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 1 (NIL) () 0)",
+        "(\\Seen \"x\")",
+        "{2}\r\n-1",
+    ][..])
+    .prop_map(|q| q.as_bytes().to_vec());
+    let value = prop_oneof![quirk, raw_text(false)];
+    (name, value)
+        .prop_filter_map("parsed typed", |(name, value)| {
+            let mut w = format!("* 1 FETCH ({name} ").into_bytes();
+            w.extend(value);
+            w.extend_from_slice(b")\r\n");
+            super::response_part(w, |r| match r {
+                Response::Data(Data::Fetch { mut items, .. }) if items.len() == 1 => {
+                    match items.pop() {
+                        Some(MessageDataItem::Malformed(m)) => Some(m.into_owned()),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            })
+        })
+        .boxed()
 }

@@ -46,8 +46,8 @@ mod search;
 
 pub use annotate::{annotation_data, annotation_fetch, annotation_search, entry_att};
 pub use body::{address, body_extension, body_structure, envelope};
-pub use command::{command, command_body};
-pub use fetch::{fetch_args, fetch_attribute, message_data_item, section};
+pub use command::{command, command_body, other_arguments, other_command_name};
+pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, section};
 pub use gmail::{
     gmail_data_item, gmail_fetch_attribute, gmail_label, gmail_search_key, store_att_ext,
 };

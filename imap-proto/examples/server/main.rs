@@ -3,7 +3,8 @@
 //!
 //! ```sh
 //! cargo run --release --example server          # 127.0.0.1:1143, demo / demo
-//! IMAP_PORT=2143 cargo run --example server     # another port
+//! IMAP_PORT=2143 cargo run --example server     # another port (0: any free one)
+//! IMAP_QUIET=1 cargo run --example server       # no log line per command
 //! ```
 //!
 //! Then point any IMAP client at it (Thunderbird, mutt, `curl
@@ -13,19 +14,30 @@
 //!
 //! The modules:
 //! - `conn`: one connection: socket ⇄ `imap_proto::server::Server` ⇄ the
-//!   command handlers, IDLE, the autologout timer;
+//!   command dispatch, IDLE, the autologout timer; the command handlers
+//!   by area: `auth` (LOGIN, AUTHENTICATE), `mailbox` (CREATE ... LIST,
+//!   STATUS, APPEND), `select` (SELECT, the view, EXPUNGE), `fetch`,
+//!   `flags` (STORE, COPY, MOVE), `search_cmd` (SEARCH);
 //! - `store`: accounts, mailboxes, messages, flags, change notification;
 //! - `mime`: ENVELOPE, BODYSTRUCTURE and body sections of stored messages
 //!   (MIME parsing by the mail-parser crate);
 //! - `search`: SEARCH keys;
-//! - `seed`: the demo account's mail.
+//! - `seed`: the demo account's mail;
+//! - `date`: the clock and civil dates.
 
 use std::net::TcpListener;
 
+mod auth;
 mod conn;
+mod date;
+mod fetch;
+mod flags;
+mod mailbox;
 mod mime;
 mod search;
+mod search_cmd;
 mod seed;
+mod select;
 mod store;
 
 pub use seed::{PASSWORD, USER};
@@ -60,8 +72,12 @@ fn main() {
             std::process::exit(1);
         }
     };
+    // IMAP_PORT=0 lets the system pick a free port: print the real one.
+    let port = listener.local_addr().map_or(port, |a| a.port());
     println!("imap-proto demo server on 127.0.0.1:{port} (IMAP4rev1 and IMAP4rev2, plain TCP)");
     println!("log in as user {USER:?}, password {PASSWORD:?}");
     println!("try: curl imap://127.0.0.1:{port}/INBOX -u {USER}:{PASSWORD}");
-    serve(listener, demo_store(), true);
+    // IMAP_QUIET=1: no log line per command (for load and stress runs).
+    let verbose = std::env::var_os("IMAP_QUIET").is_none_or(|v| v.is_empty() || v == "0");
+    serve(listener, demo_store(), verbose);
 }

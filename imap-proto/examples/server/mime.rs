@@ -31,6 +31,8 @@ pub struct Message {
     pub sent: Option<Date>,
     /// Lower-cased decoded text of the text parts, for BODY and TEXT.
     pub text: String,
+    /// The Subject with its encoded words decoded, for SUBJECT.
+    pub subject: Option<String>,
 }
 
 /// One MIME part, by byte ranges into [`Message::raw`].
@@ -78,6 +80,7 @@ impl Message {
             .as_ref()
             .and_then(|m| m.date())
             .and_then(|d| Date::new(d.year, d.month, d.day).ok());
+        let subject = parsed.as_ref().and_then(|m| m.subject()).map(str::to_owned);
         let mut text = String::new();
         if let Some(m) = &parsed {
             for part in &m.parts {
@@ -95,6 +98,7 @@ impl Message {
             root,
             sent,
             text,
+            subject,
         }
     }
 
@@ -125,8 +129,9 @@ impl Message {
             Section::Message(None) => Some(raw.to_vec()),
             Section::Message(Some(t)) => Some(msgtext(raw, &self.root, t)),
             Section::Part(path, text) => {
-                let mut node = &self.root;
-                for n in path.as_slice() {
+                let (first, rest) = path.as_slice().split_first()?;
+                let mut node = part_of_message(&self.root, first.get() as usize)?;
+                for n in rest {
                     node = step(node, n.get() as usize)?;
                 }
                 match text {
@@ -142,15 +147,24 @@ impl Message {
     }
 }
 
-/// Part `n` (1-based) inside `node`: a multipart's n-th child; inside a
-/// message/rfc822 part, its message's parts; `1` of a single part is
-/// itself (RFC 9051 §6.4.5: a non-multipart message has one part, 1).
-fn step(node: &Part, n: usize) -> Option<&Part> {
-    let node = node.message.as_deref().unwrap_or(node);
-    if node.children.is_empty() {
-        (n == 1).then_some(node)
+/// Part `n` (1-based) of the message whose root part is `root`: a
+/// multipart's n-th child; `1` of a non-multipart message is its root
+/// (RFC 9051 §6.4.5: a non-multipart message has one part, 1).
+fn part_of_message(root: &Part, n: usize) -> Option<&Part> {
+    if root.children.is_empty() {
+        (n == 1).then_some(root)
     } else {
+        root.children.get(n.checked_sub(1)?)
+    }
+}
+
+/// Part `n` (1-based) below `node`: a multipart's n-th child; below a
+/// message/rfc822 part, the parts of the message it holds.
+fn step(node: &Part, n: usize) -> Option<&Part> {
+    if !node.children.is_empty() {
         node.children.get(n.checked_sub(1)?)
+    } else {
+        part_of_message(node.message.as_deref()?, n)
     }
 }
 
@@ -224,15 +238,18 @@ fn unfold(v: &[u8]) -> String {
 fn analyze(raw: &[u8], base: usize) -> Option<(Part, Envelope<'static>, BodyStructure<'static>)> {
     let m = MessageParser::default().parse(raw)?;
     let envelope = envelope(&m, raw);
-    let (part, body) = part(&m, 0, raw, base)?;
+    let (part, body) = part(&m, 0, raw, base, false)?;
     Some((part, envelope, body))
 }
 
+/// Part `id` of `m`; `in_digest`: its parent is a multipart/digest, where
+/// a part without Content-Type is message/rfc822 (RFC 2046 §5.1.5).
 fn part(
     m: &mail_parser::Message<'_>,
     id: usize,
     raw: &[u8],
     base: usize,
+    in_digest: bool,
 ) -> Option<(Part, BodyStructure<'static>)> {
     let mp = m.parts.get(id)?;
     let header = mp.offset_header as usize..mp.offset_body as usize;
@@ -266,6 +283,7 @@ fn part(
                 })
                 .collect::<BodyFldParam<'static>>(),
         ),
+        _ if in_digest => ("MESSAGE".to_owned(), Some("RFC822".to_owned()), Vec::new()),
         _ => ("TEXT".to_owned(), Some("PLAIN".to_owned()), Vec::new()),
     };
     let disposition = match header_value("Content-Disposition") {
@@ -301,8 +319,9 @@ fn part(
 
     if let PartType::Multipart(ids) = &mp.body {
         let mut bodies = Vec::new();
+        let digest = csub.as_deref() == Some("DIGEST");
         for &child in ids {
-            let (p, b) = part(m, child as usize, raw, base)?;
+            let (p, b) = part(m, child as usize, raw, base, digest)?;
             node.children.push(p);
             bodies.push(b);
         }
@@ -445,17 +464,23 @@ fn envelope(m: &mail_parser::Message<'_>, raw: &[u8]) -> Envelope<'static> {
 
 fn convert_addresses(a: &mail_parser::Address<'_>) -> Vec<Address<'static>> {
     let one = |addr: &mail_parser::Addr<'_>| {
-        let (mailbox, host) = match addr.address.as_deref().map(|s| s.rsplit_once('@')) {
+        // An obsolete source route, `<@route:user@domain>` (RFC 5322
+        // §4.4), goes to `adl`.
+        let (adl, address) = match addr.address.as_deref() {
+            Some(a) if a.starts_with('@') && a.contains(':') => {
+                let (route, rest) = a.split_once(':').unwrap_or((a, ""));
+                (Some(IString::from(route.to_owned())), Some(rest))
+            }
+            other => (None, other),
+        };
+        let (mailbox, host) = match address.map(|s| s.rsplit_once('@')) {
             Some(Some((m, h))) => (Some(m.to_owned()), Some(h.to_owned())),
-            Some(None) => (
-                addr.address.as_deref().map(str::to_owned),
-                Some(String::new()),
-            ),
+            Some(None) => (address.map(str::to_owned), Some(String::new())),
             None => (None, Some(String::new())),
         };
         Address {
             name: addr.name.as_deref().map(|n| IString::from(encode_word(n))),
-            adl: None,
+            adl,
             mailbox: mailbox.map(IString::from),
             host: host.map(IString::from),
         }
@@ -472,7 +497,13 @@ fn convert_addresses(a: &mail_parser::Address<'_>) -> Vec<Address<'static>> {
                             mailbox: Some(IString::from(encode_word(name))),
                             ..Address::default()
                         });
-                        out.extend(g.addresses.iter().map(one));
+                        // A member without an address (a bare comment,
+                        // `group: (foo) ;`) is no address at all.
+                        out.extend(
+                            (g.addresses.iter())
+                                .filter(|a| a.address.is_some())
+                                .map(one),
+                        );
                         out.push(Address::default());
                     }
                     None => out.extend(g.addresses.iter().map(one)),

@@ -9,6 +9,8 @@ pub struct Candidate<'a> {
     pub seq: u32,
     pub uid: u32,
     pub flags: &'a [Flag<'static>],
+    /// `\Recent` in this session.
+    pub recent: bool,
     pub message: &'a Message,
     /// What `*` means for sequence numbers and for UIDs.
     pub max_seq: u32,
@@ -53,9 +55,9 @@ pub fn matches(key: &SearchKey<'_>, c: &Candidate<'_>) -> Result<bool, &'static 
         K::Undraft => !has(Flag::Draft),
         K::Unflagged => !has(Flag::Flagged),
         K::Unseen => !has(Flag::Seen),
-        // No message is ever \Recent here.
-        K::Recent | K::New => false,
-        K::Old => true,
+        K::Recent => c.recent,
+        K::New => c.recent && !has(Flag::Seen),
+        K::Old => !c.recent,
         K::Keyword(k) => c.flags.iter().any(|f| is_keyword(f, k.as_str())),
         K::Unkeyword(k) => !c.flags.iter().any(|f| is_keyword(f, k.as_str())),
         K::Bcc(s) => header_has(m, "Bcc", s),
@@ -114,6 +116,7 @@ fn header_has(m: &Message, name: &str, s: &AString<'_>) -> bool {
 fn decoded_header_has(m: &Message, name: &str, s: &AString<'_>) -> bool {
     let env = &m.envelope;
     let addrs = match name.to_ascii_lowercase().as_str() {
+        "subject" => return m.subject.as_deref().is_some_and(|v| contains_ci(v, s)),
         "from" => &env.from,
         "to" => &env.to,
         "cc" => &env.cc,

@@ -131,7 +131,7 @@ pub fn seed(store: &mut Store) {
 fn internal_date(y: u16, m: u8, d: u8, h: u8) -> DateTime {
     Date::new(y, m, d)
         .and_then(|date| DateTime::new(date, h, 0, 0, 60))
-        .unwrap_or_else(|_| super::conn::now())
+        .unwrap_or_else(|_| super::date::now())
 }
 
 /// The message shape number `i % 6` of the seed.
@@ -172,7 +172,7 @@ fn addr((name, email): (&str, &str)) -> String {
 
 fn weekday(y: i64, m: i64, d: u8) -> &'static str {
     // Zeller-style: days since 1970-01-01 (a Thursday).
-    let days = super::conn::days_from_civil(y, m, i64::from(d));
+    let days = super::date::days_from_civil(y, m, i64::from(d));
     ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"][days.rem_euclid(7) as usize]
 }
 

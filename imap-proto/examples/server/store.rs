@@ -70,6 +70,13 @@ pub struct Mailbox {
     pub uid_next: u32,
     /// Sorted by UID.
     pub messages: Vec<Entry>,
+    /// Every keyword (and `\Extension` flag) ever set on a message here,
+    /// in order of first use: what FLAGS and PERMANENTFLAGS list.
+    pub keywords: Vec<Flag<'static>>,
+    /// Messages with a higher UID are `\Recent` and not yet claimed: the
+    /// first session to SELECT the mailbox (or to be told of them while
+    /// it has it selected) claims them (RFC 3501 §2.3.2).
+    pub recent_upto: u32,
 }
 
 /// A message in a mailbox.
@@ -87,6 +94,24 @@ impl Mailbox {
     pub fn get(&self, uid: u32) -> Option<&Entry> {
         let i = self.messages.binary_search_by_key(&uid, |e| e.uid).ok()?;
         self.messages.get(i)
+    }
+
+    /// Messages still `\Recent` for the next session (STATUS RECENT).
+    pub fn recent(&self) -> u32 {
+        self.messages
+            .iter()
+            .filter(|e| e.uid > self.recent_upto)
+            .count() as u32
+    }
+
+    /// Adds the flags of `flags` that are neither system flags nor known
+    /// yet to [`Mailbox::keywords`].
+    fn learn(&mut self, flags: &[Flag<'static>]) {
+        for f in flags {
+            if is_keyword(f) && !self.keywords.contains(f) {
+                self.keywords.push(f.clone());
+            }
+        }
     }
 
     /// Messages without `\Seen`.
@@ -190,6 +215,8 @@ impl Account {
                         uid_validity,
                         uid_next: 1,
                         messages: Vec::new(),
+                        keywords: Vec::new(),
+                        recent_upto: 0,
                     },
                 );
             }
@@ -272,6 +299,7 @@ impl Account {
     ) -> Option<u32> {
         let modseq = self.next();
         let m = self.mailboxes.get_mut(mailbox)?;
+        m.learn(&flags);
         let uid = m.uid_next;
         m.uid_next += 1;
         m.messages.push(Entry {
@@ -288,6 +316,7 @@ impl Account {
     pub fn set_flags(&mut self, id: u64, uid: u32, flags: Vec<Flag<'static>>) -> Option<u64> {
         let modseq = self.next();
         let m = self.by_id(id)?;
+        m.learn(&flags);
         let i = m.messages.binary_search_by_key(&uid, |e| e.uid).ok()?;
         let e = &mut m.messages[i];
         if e.flags == flags {
@@ -298,6 +327,18 @@ impl Account {
         Some(modseq)
     }
 
+    /// Claims the `\Recent` messages of mailbox `id` for one session:
+    /// those with a UID above the returned one are its to show as
+    /// `\Recent`; no later session sees them so.
+    pub fn claim_recent(&mut self, id: u64) -> u32 {
+        let Some(m) = self.by_id(id) else {
+            return u32::MAX;
+        };
+        let before = m.recent_upto;
+        m.recent_upto = m.messages.last().map_or(before, |e| e.uid.max(before));
+        before
+    }
+
     /// Removes the messages of mailbox `id` whose UID `doomed` accepts.
     pub fn expunge(&mut self, id: u64, doomed: impl Fn(&Entry) -> bool) -> usize {
         let Some(m) = self.by_id(id) else { return 0 };
@@ -305,4 +346,10 @@ impl Account {
         m.messages.retain(|e| !doomed(e));
         before - m.messages.len()
     }
+}
+
+/// A keyword or an unknown `\Extension` flag: what FLAGS must announce
+/// before a FETCH may show it.
+pub fn is_keyword(f: &Flag<'_>) -> bool {
+    matches!(f, Flag::Keyword(_) | Flag::Extension(_))
 }

@@ -217,7 +217,9 @@ fn kind(body: &CommandBody<'_>) -> Kind {
         | C::Unauthenticate
         | C::Logout
         | C::Idle
-        | C::Enable(_) => Kind::Barrier,
+        | C::Enable(_)
+        // Not known: it may change the state, so it runs alone.
+        | C::Other { .. } => Kind::Barrier,
         C::Fetch { uid: false, .. }
         | C::Store { uid: false, .. }
         | C::StoreExt { uid: false, .. }

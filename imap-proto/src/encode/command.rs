@@ -6,8 +6,8 @@ use super::{Encode, EncodeOptions, Encoded, Encoder};
 use crate::fast;
 use crate::types::{
     AppendData, AppendMessage, CatenatePart, Command, CommandBody, CreateParam, GetMetadataOption,
-    ListReturnOption, ListSelectOption, MetadataDepth, MetadataValue, SelectParam, StatusAttribute,
-    StoreAction, StoreModifier, TaggedExtension,
+    ListReturnOption, ListSelectOption, LiteralMode, MetadataDepth, MetadataValue, OtherArguments,
+    OtherPart, SelectParam, StatusAttribute, StoreAction, StoreModifier, TaggedExtension,
 };
 
 impl Command<'_> {
@@ -181,7 +181,10 @@ impl Encode for AppendMessage<'_> {
 impl Encode for CommandBody<'_> {
     fn encode(&self, e: &mut Encoder) {
         use CommandBody as C;
-        e.raw(self.name().as_bytes());
+        match self {
+            C::Other { name, .. } => e.raw(name.as_str().as_bytes()),
+            _ => e.raw(self.name().as_bytes()),
+        }
         match self {
             C::Capability
             | C::Logout
@@ -455,6 +458,53 @@ impl Encode for CommandBody<'_> {
             C::Search { args, .. } => args.encode(e),
             C::Sort { args, .. } => args.encode(e),
             C::Thread { args, .. } => args.encode(e),
+            C::Other { arguments, .. } => {
+                if let Some(a) = arguments {
+                    e.sp();
+                    a.encode(e);
+                }
+            }
+        }
+    }
+}
+
+/// Byte for byte, each literal its own fragment. The one change: for a
+/// [`Client`](crate::client::Client) (`downgrade_non_sync`), a `{N+}` the
+/// server has not allowed goes out as `{N}` and waits for `+`.
+impl Encode for OtherArguments<'_> {
+    fn encode(&self, e: &mut Encoder) {
+        // The text before a literal ends with the literal's header.
+        let mut pending: Option<&[u8]> = None;
+        for part in self.parts() {
+            match part {
+                OtherPart::Text(t) => {
+                    if let Some(p) = pending.replace(t) {
+                        e.raw(p);
+                    }
+                }
+                OtherPart::Literal { data, mode, .. } => {
+                    let head = pending.take().unwrap_or_default();
+                    let allowed = e.opts.literal_plus
+                        || (e.opts.literal_minus && data.len() <= super::LITERAL_MINUS_MAX);
+                    let mode = match head.strip_suffix(b"+}") {
+                        Some(h) if e.opts.downgrade_non_sync && !allowed => {
+                            // `{N+}` less its `+`.
+                            e.raw(h);
+                            e.byte(b'}');
+                            LiteralMode::Sync
+                        }
+                        _ => {
+                            e.raw(head);
+                            mode
+                        }
+                    };
+                    e.raw(b"\r\n");
+                    e.literal_octets(data, mode);
+                }
+            }
+        }
+        if let Some(p) = pending {
+            e.raw(p);
         }
     }
 }

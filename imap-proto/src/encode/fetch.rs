@@ -315,6 +315,11 @@ impl Encode for MessageDataItem<'_> {
             }
             M::Gmail(g) => g.encode(e),
             M::Annotation(a) => a.encode(e),
+            M::Malformed(m) => {
+                e.raw(m.name().as_bytes());
+                e.sp();
+                m.value().encode(e);
+            }
             M::Other { name, value } => {
                 e.raw(name.as_str().as_bytes());
                 e.sp();

@@ -16,7 +16,17 @@
 //! - lowercase keywords, doubled spaces, spaces between the bodies of a
 //!   multipart and between addresses;
 //! - a TEXT part without its line count, a MESSAGE/RFC822 part without its
-//!   envelope: read as a basic part.
+//!   envelope: read as a basic part;
+//! - a part without its subtype (the parameter list right after the type),
+//!   a multipart without its subtype (`)` right after the parts): a `NIL`
+//!   subtype;
+//! - `NIL` inside an address list (MailKit issue #991): skipped;
+//! - an envelope of nine fields whose last is `NIL` (MailKit issue #669):
+//!   a `NIL` message-id (whichever field is missing, both are `NIL`).
+//!
+//! Each of these is tried only where the strict reading has already
+//! failed. What no reading fits fails here, and the FETCH item keeps its
+//! value raw (see `parse::fetch`).
 
 use super::core::{nil, nstring, number64, sp, string};
 use super::{fail, Depth, PResult};
@@ -86,8 +96,13 @@ pub(crate) fn envelope(i: &[u8], depth: Depth) -> PResult<'_, Envelope<'_>> {
     let (i, bcc) = env_addresses(i)?;
     let (i, ()) = sp(i)?;
     let (i, in_reply_to) = nstring(i)?;
-    let (i, ()) = sp(i)?;
-    let (i, message_id) = nstring(i)?;
+    let (i, message_id) = match more(i) {
+        Some(r) => nstring(r)?,
+        // Nine fields, the last NIL (MailKit issue #669): whichever field
+        // is missing, both it and the tenth are NIL.
+        None if in_reply_to.is_none() => (i, None),
+        None => return fail(i, "SP before env-message-id"),
+    };
     let (i, ()) = close(i, "\")\" closing an envelope")?;
     Ok((
         i,
@@ -118,6 +133,9 @@ fn env_addresses(i: &[u8]) -> PResult<'_, Vec<Address<'_>>> {
                 match i.first() {
                     Some(b')') => return Ok((&i[1..], out)),
                     Some(b' ') => i = &i[1..],
+                    // `NIL` in the list, which says nothing (MailKit issue
+                    // #991): skipped.
+                    Some(b'N' | b'n') => i = nil(i)?.0,
                     _ => {
                         let (r, a) = address(i)?;
                         out.push(a);
@@ -189,6 +207,10 @@ fn body_type_mpart(i: &[u8], depth: Depth) -> PResult<'_, MultiPart<'_>> {
             break;
         }
     }
+    if let Some(b')') = i.first() {
+        // No subtype after the parts (quirk): NIL.
+        return Ok((i, MultiPart::unchecked(bodies, None, None)));
+    }
     let (i, ()) = sp(i)?;
     let (i, subtype) = media_subtype(i)?;
     let (i, extension) = match more(i) {
@@ -218,8 +240,15 @@ fn media_subtype(i: &[u8]) -> PResult<'_, NString<'_>> {
 fn body_type_1part(i: &[u8], depth: Depth) -> PResult<'_, SinglePart<'_>> {
     let (i, media_type) = nstring(i)?;
     let (i, ()) = sp(i)?;
-    let (i, subtype) = media_subtype(i)?;
-    let (i, ()) = sp(i)?;
+    let (i, subtype) = match i.first() {
+        // No subtype: the parameter list follows the type (quirk). A
+        // subtype is a string or NIL, never a list: read as NIL.
+        Some(b'(') => (i, None),
+        _ => {
+            let (i, subtype) = media_subtype(i)?;
+            (sp(i)?.0, subtype)
+        }
+    };
     let (i, fields) = body_fields(i)?;
     let is = |s: &NString<'_>, kw: &[u8]| {
         s.as_ref()

@@ -1,6 +1,7 @@
 //! Client commands (RFC 9051 §9 `command`, RFC 3501 §9, and the commands
 //! of the extensions in DESIGN). The command name is read once as an atom
-//! and dispatched on; nothing is tried twice.
+//! and dispatched on; nothing is tried twice. A name this crate does not
+//! know is an `x-command` ([`x_command`]).
 
 use std::borrow::Cow;
 
@@ -33,7 +34,8 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
     let (rest, name) = atom_bytes(i)?;
     let mut buf = [0u8; fast::KEYWORD_MAX];
     let Some(up) = fast::upper(name, &mut buf) else {
-        return fail(start, "a command name");
+        // Longer than any name this crate knows.
+        return x_command::x_command(name, rest);
     };
     use CommandBody as C;
     let i = rest;
@@ -123,7 +125,9 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         b"COPY" | b"MOVE" | b"FETCH" | b"STORE" | b"SEARCH" | b"SORT" | b"THREAD" => {
             uid_command(start, depth, false)
         }
-        _ => fail(start, "a command name"),
+        // Keep this dispatch and `types::KNOWN_COMMANDS` the same (a test
+        // reads this function to check it).
+        _ => x_command::x_command(name, rest),
     }
 }
 
@@ -863,6 +867,8 @@ fn setmetadata(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
     )?;
     Ok((r, CommandBody::SetMetadata { mailbox, entries }))
 }
+
+mod x_command;
 
 #[cfg(test)]
 mod tests;

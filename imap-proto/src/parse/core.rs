@@ -526,7 +526,9 @@ pub(crate) fn capability(i: &[u8]) -> PResult<'_, Capability<'_>> {
 /// (nested, bounded by `depth`), a quoted string, a literal or literal8, or
 /// a run of bytes other than SP, parentheses, DQUOTE, `{`, CR, LF and NUL
 /// (atoms, numbers, `BODY[1]<0>`-like tokens). Generalises RFC 4466
-/// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`.
+/// `tagged-ext-val = tagged-ext-simple / "(" [tagged-ext-comp] ")"`; inside
+/// a list, a list may follow a list without SP (as the bodies of a
+/// multipart do).
 pub(crate) fn raw_value(i: &[u8], depth: Depth) -> PResult<'_, RawValue<'_>> {
     let (rest, ()) = raw_value_span(i, depth)?;
     Ok((rest, RawValue::unchecked(&i[..i.len() - rest.len()])))
@@ -544,11 +546,15 @@ fn raw_value_span(i: &[u8], depth: Depth) -> PResult<'_, ()> {
                 if let Some(b')') = i.first() {
                     return Ok((&i[1..], ()));
                 }
-                i = raw_value_span(i, d)?.0;
-                match i.first() {
+                let r = raw_value_span(i, d)?.0;
+                match r.first() {
                     Some(b' ' | b')') => {}
-                    _ => return fail(i, "SP or \")\""),
+                    // A list right after a list: the bodies of a multipart
+                    // (`1*body`, RFC 9051 §9) have no SP between them.
+                    Some(b'(') if i.first() == Some(&b'(') => {}
+                    _ => return fail(r, "SP or \")\""),
                 }
+                i = r;
             }
         }
         Some(b'"') => quoted(i).map(|(r, _)| (r, ())),
@@ -638,6 +644,12 @@ mod tests {
             (&b"(a (b \"c)\" {1}\r\n)))"[..], &b" x"[..])
         );
         assert!(raw_value(b"(a (b", d).is_err());
+        // A list right after a list (the bodies of a multipart), not after
+        // anything else.
+        let (r, v) = raw_value(b"((a)(b) c) x", d).unwrap();
+        assert_eq!((v.as_bytes(), r), (&b"((a)(b) c)"[..], &b" x"[..]));
+        assert!(raw_value(b"(a(b))", d).is_err());
+        assert!(raw_value(b"(\"a\"(b))", d).is_err());
         let deep = "(".repeat(100_000);
         assert!(raw_value(deep.as_bytes(), d).is_err());
     }

@@ -3,19 +3,24 @@
 //! response (RFC 9051 §7.5.2), with BINARY (RFC 3516), CONDSTORE/QRESYNC
 //! (RFC 7162), OBJECTID (RFC 8474), SAVEDATE (RFC 8514), PREVIEW (RFC 8970,
 //! and Dovecot's SNIPPET) and PARTIAL (RFC 9394).
+//!
+//! A FETCH response degrades instead of failing: each item is read by its
+//! grammar, and only where that fails by the lenient readings and the raw
+//! fallback that [`MalformedItem`](crate::types::MalformedItem) lists (the
+//! quirks and their sources are tested in `fetch/quirks.rs`).
 
 use super::body::{body, envelope};
 use super::core::{
     ascii, astring, atom_bytes, byte, date_time, flag_list, literal, nil, nstring, number64,
     nz_number, nz_number64, paren_list, raw_value, sequence_set, sp,
 };
-use super::{fail, Depth, PResult};
+use super::{error_at, fail, Depth, ErrKind, PErr, PResult};
 use crate::fast::{self, is_objectid_char};
-use crate::types::{item_keyword_len, item_name_len};
+use crate::types::{is_known_item_name, item_keyword_len, item_name_len};
 use crate::types::{
     Atom, FetchArgs, FetchAttribute, FetchAttributeName, FetchAttributes, FetchModifier,
-    FetchModifierOther, IString, MessageDataItem, MessageDataItemName, NString, Number64, ObjectId,
-    Partial, PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
+    FetchModifierOther, IString, MalformedItem, MessageDataItem, MessageDataItemName, NString,
+    Number64, ObjectId, Partial, PartialRange, Section, SectionMsgtext, SectionPart, SectionText,
 };
 
 /// After `"FETCH"`: `SP sequence-set SP ("ALL" / "FULL" / "FAST" /
@@ -433,10 +438,120 @@ pub(crate) fn partial_range(i: &[u8]) -> PResult<'_, PartialRange> {
 }
 
 /// `msg-att = "(" (msg-att-dynamic / msg-att-static) *(SP (msg-att-dynamic
-/// / msg-att-static)) ")"` (RFC 9051 §9). Lenient: `()` is accepted.
+/// / msg-att-static)) ")"` (RFC 9051 §9). Lenient: `()` is accepted, and
+/// an item that does not match its grammar degrades (see
+/// [`MalformedItem`](crate::types::MalformedItem)) instead of failing the
+/// response.
 pub(crate) fn msg_att(i: &[u8], depth: Depth) -> PResult<'_, Vec<MessageDataItem<'_>>> {
     let d = depth.enter(i)?;
-    paren_list(i, |i| msg_att_item(i, d))
+    let (i, ()) = byte(b'(', "\"(\"")(i)?;
+    // Not empty as a rule: room for a few items at once, one allocation.
+    let mut out = Vec::with_capacity(4);
+    let r = msg_att_items(i, d, &mut out)?;
+    Ok((r, out))
+}
+
+/// The items of a `msg-att` after its `"("`, through its `")"`, appended to
+/// `out`; each item is read by its grammar first, and only where that fails
+/// by [`degraded_item`].
+fn msg_att_items<'a>(
+    mut i: &'a [u8],
+    d: Depth,
+    out: &mut Vec<MessageDataItem<'a>>,
+) -> Result<&'a [u8], nom::Err<PErr<'a>>> {
+    loop {
+        while let Some(b' ') = i.first() {
+            i = &i[1..];
+        }
+        if let Some(b')') = i.first() {
+            return Ok(&i[1..]);
+        }
+        i = match msg_att_item(i, d) {
+            Ok((r, item)) if matches!(r.first(), Some(b' ' | b')')) => {
+                out.push(item);
+                r
+            }
+            strict => degraded_item(i, d, out, strict)?,
+        };
+    }
+}
+
+/// Whether a parse error may be degraded: a grammar error, not an exceeded
+/// limit and not a number out of its range (`number`, `nz-number`,
+/// `number64` and `nz-number64` name their range in the error), which stay
+/// errors of the whole response.
+fn degradable(e: &nom::Err<PErr<'_>>) -> bool {
+    const RANGE: &[&str] = &[
+        "number (at most 4294967295)",
+        "nz-number",
+        "number64 (at most 2^63-1)",
+        "nz-number64 (at least 1)",
+        "gm-id (at most 2^64-1)",
+    ];
+    match e {
+        nom::Err::Error(PErr {
+            kind: ErrKind::Expected(x),
+            ..
+        }) => !RANGE.contains(x),
+        _ => false,
+    }
+}
+
+/// An item at `i` whose strict reading (`strict`) failed, or was not
+/// followed by SP or `")"`: `"(" item *(SP item) ")"`, items in extra
+/// parentheses (Domino), spliced into `out`; else a known item name, SP and
+/// one value of the generic grammar, kept raw as
+/// [`MessageDataItem::Malformed`]. Anything else is `strict`'s error.
+fn degraded_item<'a>(
+    i: &'a [u8],
+    d: Depth,
+    out: &mut Vec<MessageDataItem<'a>>,
+    strict: PResult<'a, MessageDataItem<'a>>,
+) -> Result<&'a [u8], nom::Err<PErr<'a>>> {
+    let err = match strict {
+        Ok((r, _)) => error_at(r, "SP or \")\" after a msg-att item"),
+        Err(e) => e,
+    };
+    if !degradable(&err) {
+        return Err(err);
+    }
+    let follows = |r: &'a [u8]| matches!(r.first(), Some(b' ' | b')'));
+    if i.first() == Some(&b'(') {
+        let r = msg_att_items(&i[1..], d.enter(i)?, out)?;
+        return if follows(r) {
+            Ok(r)
+        } else {
+            Err(error_at(r, "SP or \")\" after a msg-att item"))
+        };
+    }
+    let Some(n) = item_name_len(i).filter(|&n| is_known_item_name(&i[..n])) else {
+        return Err(err);
+    };
+    let Ok((r, ())) = sp(&i[n..]) else {
+        return Err(err);
+    };
+    let (r, value) = match raw_value(r, d) {
+        Ok(v) => v,
+        Err(
+            e @ (nom::Err::Error(PErr {
+                kind: ErrKind::Limit(..),
+                ..
+            })
+            | nom::Err::Failure(PErr {
+                kind: ErrKind::Limit(..),
+                ..
+            })),
+        ) => return Err(e),
+        Err(_) => return Err(err),
+    };
+    if !follows(r) {
+        return Err(err);
+    }
+    out.push(MessageDataItem::Malformed(MalformedItem::unchecked(
+        ascii(&i[..n]),
+        value,
+    )));
+    Ok(r)
 }
 
 /// `"(" objectid ")"` (RFC 8474 §5).
@@ -484,7 +599,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             b"BODY" => {
                 let (r, section) = section(r)?;
                 let (r, origin) = opt_origin(r)?;
-                let (r, ()) = sp(r)?;
+                let (r, ()) = sp_before_literal(r)?;
                 let (r, data) = nstring(r)?;
                 Ok((
                     r,
@@ -498,7 +613,7 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             b"BINARY" => {
                 let (r, section) = section_binary(r)?;
                 let (r, origin) = opt_origin(r)?;
-                let (r, ()) = sp(r)?;
+                let (r, ()) = sp_before_literal(r)?;
                 let (r, data) = nstring_or_literal8(r)?;
                 Ok((
                     r,
@@ -571,6 +686,17 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     }
 }
 
+/// The SP between a section and its content. Lenient: none before a
+/// literal (GreenMail sent `BODY[HEADER]{4169}`, greenmail issue #187): a
+/// `{` cannot continue the item's name, so the reading is the same.
+fn sp_before_literal(i: &[u8]) -> PResult<'_, ()> {
+    match i {
+        [b'{', ..] | [b'~', b'{', ..] => Ok((i, ())),
+        // The common case and the error: `sp` itself.
+        _ => sp(i),
+    }
+}
+
 /// An item this crate does not know: its name, SP, and one value kept raw.
 fn other_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     let Some(n) = item_name_len(i) else {
@@ -582,5 +708,7 @@ fn other_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
     Ok((r, MessageDataItem::Other { name, value }))
 }
 
+#[cfg(test)]
+mod quirks;
 #[cfg(test)]
 mod tests;

@@ -24,6 +24,49 @@
 //! close the connection when [`ServerError::is_fatal`] says so or after
 //! the state becomes [`ConnectionState::Logout`] and the output is flushed.
 //!
+//! ## Commands this crate does not know
+//!
+//! An experimental or unknown command (`x-command`, RFC 3501 §9, RFC 9051 §6.5: `A442
+//! XPIG-LATIN`, iOS Mail's `XAPPLEPUSHSERVICE ...`) is a command like any
+//! other: [`ServerEvent::Command`] with [`CommandBody::Other`], its name and
+//! raw arguments (its synchronizing literals announced first, as usual,
+//! through [`ServerEvent::LiteralAnnounced`]). [`Server::allows`] says no
+//! to every one of them, so the usual "not allowed: answer BAD" check
+//! answers them BAD too (RFC 9051 §6: "BAD - command unknown or
+//! arguments invalid"). A server that implements one, or a
+//! proxy that relays it, matches it before that check:
+//!
+//! ```
+//! use imap_proto::server::{Server, ServerConfig, ServerEvent};
+//! use imap_proto::types::{CommandBody, RespText, Response, State, TaggedStatus, Text};
+//!
+//! let mut server = Server::new(ServerConfig::default());
+//! server.handle_input(b"A442 XPIG-LATIN\r\nA443 XFOO bar\r\n");
+//! loop {
+//!     let c = match server.poll_event() {
+//!         Some(Ok(ServerEvent::Command(c))) => c.into_owned(),
+//!         _ => break,
+//!     };
+//!     let (state, text) = match &c.body {
+//!         // Implemented here.
+//!         CommandBody::Other { name, .. } if name.as_str().eq_ignore_ascii_case("XPIG-LATIN") => {
+//!             (State::Ok, "XPIG-LATIN ompleted-cay")
+//!         }
+//!         // Every other unknown command, and known ones out of place.
+//!         body if !server.allows(body) => (State::Bad, "Unknown command"),
+//!         _ => (State::Ok, "done"),
+//!     };
+//!     let text = RespText::new(Text::try_from(text).unwrap());
+//!     server.send(&Response::Tagged(TaggedStatus { tag: c.tag, state, text })).unwrap();
+//! }
+//! assert_eq!(
+//!     server.poll_transmit(),
+//!     Some(&b"A442 OK XPIG-LATIN ompleted-cay\r\nA443 BAD Unknown command\r\n"[..])
+//! );
+//! ```
+//!
+//! ## A whole exchange
+//!
 //! ```
 //! use imap_proto::server::{Server, ServerConfig, ServerEvent};
 //! use imap_proto::types::{CommandBody, Response, TaggedStatus, State, RespText, Text};
@@ -370,7 +413,9 @@ impl Server {
     }
 
     /// Whether `command` is allowed in the current state (RFC 9051 §3):
-    /// answer BAD if not.
+    /// answer BAD if not. Never for [`CommandBody::Other`] (a command this
+    /// crate does not know): a server that implements one matches it first
+    /// (see the module docs), and the others get their BAD here.
     pub fn allows(&self, command: &CommandBody<'_>) -> bool {
         command.allowed_in(self.state)
     }

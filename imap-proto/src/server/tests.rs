@@ -287,7 +287,7 @@ fn starttls_refused_goes_on() {
 #[test]
 fn malformed_then_good_input() {
     let mut s = Server::new(ServerConfig::default());
-    s.handle_input(b"a1 FROB {3+}\r\nx\r\n\r\na2 NOOP\r\n");
+    s.handle_input(b"a1 STATUS {3+}\r\nx\r\n\r\na2 NOOP\r\n");
     let e = match s.poll_event() {
         Some(Err(e)) => e,
         other => panic!("{other:?}"),

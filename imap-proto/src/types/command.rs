@@ -17,6 +17,7 @@ use super::number::Number64;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;
+use super::x_command::{OtherArguments, OtherCommandName};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth /
 /// command-select) CRLF` (RFC 9051 §9).
@@ -497,6 +498,30 @@ pub enum CommandBody<'a> {
         /// Algorithm, charset, search keys.
         args: ThreadArgs<'a>,
     },
+    /// `x-command = "X" atom <experimental command arguments>` (RFC 3501
+    /// §9; RFC 9051 §6.5 keeps experimental commands, without the rule),
+    /// and any other command name this crate does not
+    /// know (iOS Mail's `XAPPLEPUSHSERVICE`...): the name and the raw
+    /// arguments, literals included, re-encoded byte for byte.
+    ///
+    /// A command this crate knows whose arguments break its grammar is an
+    /// error, never `Other`; so is `UID` before a command that has no UID
+    /// form (`UID XFOO`: RFC 9051 §9 `uid` lists the commands it may
+    /// prefix, and an `x-command` is not one of them).
+    ///
+    /// [`CommandBody::allowed_in`] is `false` for every `Other`: a server
+    /// that does not implement the command answers it `BAD` (the recipe is
+    /// in [`Server`](crate::server::Server)'s docs); one that does, or a
+    /// proxy, reads the name and arguments and goes on. See
+    /// [`OtherArguments`] for what the arguments may hold.
+    Other {
+        /// The command name, as sent.
+        name: OtherCommandName<'a>,
+        /// Everything after the SP that follows the name, up to the final
+        /// CRLF (`None`: no SP, the name ends the line; `Some` of empty
+        /// arguments is `NAME SP CRLF`).
+        arguments: Option<OtherArguments<'a>>,
+    },
 }
 
 fn ext_list<'a>(v: Vec<TaggedExtension<'a>>) -> Vec<TaggedExtension<'static>> {
@@ -779,10 +804,17 @@ impl CommandBody<'_> {
                 uid,
                 args: args.into_owned(),
             },
+            C::Other { name, arguments } => C::Other {
+                name: name.into_owned(),
+                arguments: arguments.map(OtherArguments::into_owned),
+            },
         }
     }
 
-    /// The command's name as sent (`"UID FETCH"`, `"SELECT"`...).
+    /// The command's name as sent (`"UID FETCH"`, `"SELECT"`...). For
+    /// [`CommandBody::Other`], whose name is not known in advance, the
+    /// name of its grammar rule, `"x-command"`: its own name is its `name`
+    /// field.
     pub fn name(&self) -> &'static str {
         use CommandBody as C;
         match self {
@@ -842,6 +874,7 @@ impl CommandBody<'_> {
             C::Sort { uid: true, .. } => "UID SORT",
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
+            C::Other { .. } => "x-command",
         }
     }
 }

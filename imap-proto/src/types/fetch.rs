@@ -17,6 +17,9 @@ use super::search::PartialRange;
 use super::sequence::SequenceSet;
 use crate::fast;
 
+mod malformed;
+pub use self::malformed::MalformedItem;
+
 /// The arguments of `FETCH` after the keyword (RFC 9051 §9 `fetch`, with
 /// RFC 4466 `fetch-modifiers`): `SP sequence-set SP ("ALL" / "FULL" /
 /// "FAST" / fetch-att / "(" fetch-att *(SP fetch-att) ")")
@@ -597,6 +600,12 @@ pub enum MessageDataItem<'a> {
     Gmail(super::gmail::GmailDataItem<'a>),
     /// `ANNOTATION (...)` (RFC 5257).
     Annotation(super::annotate::AnnotationData<'a>),
+    /// A known item whose value matches neither its grammar nor an
+    /// unambiguous lenient reading of it, kept raw under its name (see
+    /// [`MalformedItem`]): Zoho's `MODSEQ (-1)`, `INTERNALDATE NIL`, a body
+    /// structure no reading fits. The other items of the message stay
+    /// typed.
+    Malformed(MalformedItem<'a>),
     /// An item this crate does not know, kept as received.
     Other {
         /// Its name, e.g. `X-SCORE`.
@@ -652,6 +661,7 @@ impl MessageDataItem<'_> {
             },
             M::Gmail(g) => M::Gmail(g.into_owned()),
             M::Annotation(a) => M::Annotation(a.into_owned()),
+            M::Malformed(m) => M::Malformed(m.into_owned()),
             M::Other { name, value } => M::Other {
                 name: name.into_owned(),
                 value: value.into_owned(),

@@ -29,6 +29,7 @@ mod search;
 mod sequence;
 mod state;
 mod status;
+mod x_command;
 
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
@@ -58,3 +59,7 @@ pub use self::search::*;
 pub use self::sequence::{SeqNumber, Sequence, SequenceSet};
 pub use self::state::ConnectionState;
 pub use self::status::StatusAttribute;
+#[cfg(test)]
+pub(crate) use self::x_command::KNOWN_COMMANDS;
+pub(crate) use self::x_command::{scan_arguments, ArgsEnd};
+pub use self::x_command::{OtherArguments, OtherCommandName, OtherPart};

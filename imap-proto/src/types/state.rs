@@ -19,7 +19,9 @@ impl CommandBody<'_> {
     /// Whether RFC 9051 §6 (and the extension RFCs) allow this command in
     /// `state`: `command-any` everywhere but Logout, `command-nonauth`
     /// before authentication, `command-auth` once authenticated,
-    /// `command-select` with a mailbox selected.
+    /// `command-select` with a mailbox selected. Never for
+    /// [`CommandBody::Other`]: whether and where an unknown command is
+    /// allowed is for the server that implements it to say.
     ///
     /// ```
     /// use imap_proto::types::{CommandBody, ConnectionState};
@@ -74,6 +76,8 @@ impl CommandBody<'_> {
             | C::Search { .. }
             | C::Sort { .. }
             | C::Thread { .. } => state == S::Selected,
+            // Not a command this crate knows: the server decides.
+            C::Other { .. } => false,
         }
     }
 }

@@ -350,7 +350,9 @@ fn envelope_lenient_forms() {
 #[test]
 fn envelope_malformed() {
     for bad in [
-        &br#"("d" "s" NIL NIL NIL NIL NIL NIL NIL)"#[..],
+        // Nine fields ending in a string: which one is missing is not
+        // known (nine ending in NIL read, see parse::fetch::quirks).
+        &br#"("d" "s" NIL NIL NIL NIL NIL NIL "x")"#[..],
         br#"("d" "s" NIL NIL NIL NIL NIL NIL NIL NIL NIL)"#,
         br#"("d" "s" (("a" NIL "b")) NIL NIL NIL NIL NIL NIL NIL)"#,
         br#"("d" "s" (("a" NIL "b" "c" "e")) NIL NIL NIL NIL NIL NIL NIL)"#,
@@ -624,7 +626,9 @@ fn body_malformed() {
         br#"("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 1 (NIL) ("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1) 1)"#,
         br#"("MESSAGE" "RFC822" NIL NIL NIL "7BIT" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL) ("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1))"#,
         br#"("MESSAGE" "PARTIAL" NIL NIL NIL "7BIT" 1 (NIL NIL NIL NIL NIL NIL NIL NIL NIL NIL))"#,
-        br#"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1))"#,
+        // (A multipart with no subtype at all reads as NIL: a quirk, see
+        // parse::fetch::quirks; a SP and no subtype does not.)
+        br#"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1) )"#,
         br#"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1) "MIXED" NIL NIL NIL NIL ())"#,
         br#"(("TEXT" "PLAIN" NIL NIL NIL "7BIT" 1 1)"MIXED")"#,
         b"(\"TEXT\" \"PLAIN\" NIL NIL NIL {5}\r\n7BIT",

@@ -143,7 +143,13 @@ fn invalid_commands() {
     for (input, offset) in [
         (&b"A+1 NOOP\r\n"[..], 1),
         (b"(A1 NOOP\r\n", 0),
-        (b"A1 FROB\r\n", 3),
+        (b"A1 FROB(\r\n", 7),
+        (b"A1 UID XFOO\r\n", 7),
+        (b"A1 XFOO a\0b\r\n", 9),
+        (b"A1 XFOO a\nb\r\n", 9),
+        (b"A1 XFOO a\rb\r\n", 9),
+        (b"A1 LOGIN\r\n", 8),
+        (b"A1 FETCH 1\r\n", 10),
         (b"A1 NOOP extra\r\n", 8),
         (b"A1 SELECT\r\n", 9),
         (b"A1 LOGIN \"a\0b\" c\r\n", 11),
@@ -177,7 +183,7 @@ fn invalid_commands() {
     }
     assert_eq!(bad, 0);
     // The tag is reported when it could be read.
-    let e = parse_command(b"T7 FROB\r\n").unwrap_err();
+    let e = parse_command(b"T7 FROB(\r\n").unwrap_err();
     assert_eq!(e.tag().map(|t| t.as_str()), Some("T7"));
     // A literal length past number64 is reported at its digits.
     let e = parse_command(b"A1 LOGIN {99999999999999999999}\r\n").unwrap_err();

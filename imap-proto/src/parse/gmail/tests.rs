@@ -244,8 +244,19 @@ fn gmail_capabilities() {
 fn gmail_names_are_not_unknown_items() {
     assert!(FetchAttributeName::new("x-gm-labels").is_err());
     assert!(MessageDataItemName::new("X-GM-MSGID").is_err());
-    // A malformed id is an error, not an unknown item.
-    assert!(parse_response(b"* 1 FETCH (X-GM-MSGID abc)\r\n").is_err());
+    // A malformed id degrades to the raw item under its known name, not
+    // an unknown item; the other items stay typed.
+    let Data::Fetch { items, .. } = data(b"* 1 FETCH (X-GM-MSGID abc UID 3)\r\n") else {
+        panic!()
+    };
+    assert!(
+        matches!(&items[0], MessageDataItem::Malformed(m) if m.name() == "X-GM-MSGID"),
+        "{items:?}"
+    );
+    assert_eq!(
+        items[1],
+        MessageDataItem::Uid(std::num::NonZeroU32::new(3).unwrap())
+    );
 }
 
 #[test]

@@ -128,10 +128,61 @@ pub(super) fn gen_metadata_value(u: &mut Unstructured<'_>) -> Result<MetadataVal
     })
 }
 
+/// The name of an unknown command: RFC 3501's example, iOS Mail's, a
+/// lowercase or long one; a known name (refused) falls back to `XFOO`.
+pub(super) fn gen_other_command_name(
+    u: &mut Unstructured<'_>,
+) -> Result<OtherCommandName<'static>> {
+    let mut s = name_text(
+        u,
+        &["XPIG-LATIN", "XAPPLEPUSHSERVICE", "x-foo", "FETCH", "uid"],
+    )?;
+    if small(u, 5)? == 0 {
+        s.push_str(&"Y".repeat(30));
+    }
+    let name = Atom::new(s)
+        .ok()
+        .and_then(|a| OtherCommandName::new(a).ok());
+    Ok(name.unwrap_or_else(|| OtherCommandName::try_from("XFOO").expect("an unknown name")))
+}
+
+/// Raw arguments: atoms, numbers, quoted strings, parentheses, edge spaces,
+/// 8-bit bytes and literals of every kind (their octets CRLF, NUL...);
+/// bytes the rules refuse (none should be) fall back to empty.
+pub(super) fn gen_other_arguments(u: &mut Unstructured<'_>) -> Result<OtherArguments<'static>> {
+    let mut b = Vec::new();
+    for k in 0..small(u, 6)? {
+        if k > 0 || small(u, 5)? == 0 {
+            b.push(b' ');
+        }
+        match small(u, 7)? {
+            0 => b.extend_from_slice(gen_atom(u)?.as_str().as_bytes()),
+            1 => b.extend_from_slice(gen_n64(u)?.to_string().as_bytes()),
+            2 => b.extend_from_slice(b"\"a \\\" b\""),
+            3 => b.extend_from_slice(pick(u, &[&b"("[..], b")", b"(INBOX Notes)", b"]", b"*"])?),
+            4 => b.extend_from_slice("é\x7f".as_bytes()),
+            _ => {
+                let l = gen_literal(u)?;
+                if l.binary {
+                    b.push(b'~');
+                }
+                let plus = if l.mode == LiteralMode::NonSync {
+                    "+"
+                } else {
+                    ""
+                };
+                b.extend_from_slice(format!("{{{}{plus}}}\r\n", l.data.len()).as_bytes());
+                b.extend_from_slice(&l.data);
+            }
+        }
+    }
+    Ok(OtherArguments::new(b).unwrap_or_else(|_| OtherArguments::new(&b""[..]).expect("empty")))
+}
+
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 54)? {
+    Ok(match small(u, 57)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -303,6 +354,14 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
         51 => C::Xlist {
             reference: mb(u)?,
             pattern: gen_list_mailbox(u)?,
+        },
+        53 | 54 => C::Other {
+            name: gen_other_command_name(u)?,
+            arguments: if small(u, 3)? > 0 {
+                Some(gen_other_arguments(u)?)
+            } else {
+                None
+            },
         },
         _ => C::Thread {
             uid: u.arbitrary()?,

@@ -5,7 +5,7 @@
 use ::arbitrary::{Result, Unstructured};
 
 use super::body::{gen_body, gen_envelope};
-use super::raw::{gen_raw_value, raw_value_bytes, via_command};
+use super::raw::{gen_raw_value, raw_value_bytes, via_command, via_response};
 use super::search::gen_nz_pair;
 // The shared helpers and core values, and `crate::types`.
 use super::*;
@@ -167,7 +167,7 @@ pub(super) fn gen_message_data_item(
             None
         })
     };
-    Ok(match small(u, 23)? {
+    Ok(match small(u, 24)? {
         0 => M::Flags(list(u, 0, 4, gen_flag)?),
         1 => M::Envelope(Box::new(gen_envelope(u)?)),
         2 => M::InternalDate(gen_datetime(u)?),
@@ -211,9 +211,65 @@ pub(super) fn gen_message_data_item(
         },
         20 => M::Gmail(super::gmail::gen_gmail_data_item(u)?),
         21 => M::Annotation(super::annotate::gen_annotation_data(u)?),
+        22 => M::Malformed(gen_malformed_item(u)?),
         _ => M::Other {
             name: gen_item_name(u)?,
             value: gen_raw_value(u)?,
         },
     })
+}
+
+/// A known item with a value its grammar refuses (only the parser builds
+/// these): a known name and a raw value, or a quirk of a real server, read
+/// back from a FETCH response; Zoho's `MODSEQ (-1)` when the pair parses
+/// as something else.
+pub(super) fn gen_malformed_item(u: &mut Unstructured<'_>) -> Result<MalformedItem<'static>> {
+    const NAMES: &[&str] = &[
+        "MODSEQ",
+        "INTERNALDATE",
+        "uid",
+        "ENVELOPE",
+        "BODYSTRUCTURE",
+        "BODY",
+        "FLAGS",
+        "RFC822.SIZE",
+        "BODY[]<0>",
+        "BODY[1.X]",
+        "binary.size[]",
+        "EMAILID",
+        "SAVEDATE",
+    ];
+    const QUIRKS: &[&[u8]] = &[
+        b"(-1)",
+        b"NIL",
+        b"\"8-Mar-2023 12:16:47\"",
+        b"(\"d\" \"s\" NIL NIL NIL NIL NIL NIL \"<id>\")",
+        b"((\"TEXT\" \"PLAIN\" NIL NIL NIL \"7BIT\" 1 1)(\"RELATED\" NIL (\"A\" NIL) NIL) \"MIXED\")",
+        b"(\"MESSAGE\" \"RFC822\" NIL NIL NIL \"7BIT\" 1 (NIL) () 0)",
+        b"(\\Seen \"x\")",
+        b"{2}\r\n-1",
+    ];
+    let mut b = b"* 1 FETCH (".to_vec();
+    b.extend_from_slice(pick(u, NAMES)?.as_bytes());
+    b.push(b' ');
+    if u.arbitrary()? {
+        b.extend_from_slice(pick(u, QUIRKS)?);
+    } else {
+        b.extend(raw_value_bytes(u, true)?);
+    }
+    b.extend_from_slice(b")\r\n");
+    let one = |b: &[u8]| {
+        via_response(b, |r| match r {
+            Response::Data(Data::Fetch { mut items, .. }) if items.len() == 1 => {
+                match items.pop() {
+                    Some(MessageDataItem::Malformed(m)) => Some(m.into_owned()),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+    };
+    Ok(one(&b).unwrap_or_else(|| {
+        one(b"* 1 FETCH (MODSEQ (-1))\r\n").expect("Zoho's MODSEQ (-1) is kept raw")
+    }))
 }

@@ -70,6 +70,7 @@ arbitrary_via! {
     SectionPart => gen_section_part;
     MessageDataItem<'a> => |u: &mut Unstructured<'_>| gen_message_data_item(u, DEPTH);
     MessageDataItemName<'a> => gen_item_name;
+    MalformedItem<'a> => gen_malformed_item;
     Envelope<'a> => gen_envelope;
     Address<'a> => gen_address;
     BodyStructure<'a> => |u: &mut Unstructured<'_>| gen_body(u, DEPTH);
@@ -158,6 +159,8 @@ arbitrary_via! {
     RelevancyScore => |u: &mut Unstructured<'_>| {
         Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
     };
+    OtherCommandName<'a> => gen_other_command_name;
+    OtherArguments<'a> => gen_other_arguments;
 }
 
 impl<'a> Arbitrary<'a> for StatusAttribute {

@@ -19,7 +19,8 @@
 //! [`ValidationError`] (not a protocol value) and the newtypes reached only
 //! through their enum ([`FlagExtension`] through [`Flag`],
 //! [`CapabilityOther`] through [`Capability`], [`AttributeExtension`]
-//! through [`MailboxAttribute`]).
+//! through [`MailboxAttribute`]), and [`OtherPart`], a view into
+//! [`OtherArguments`].
 //!
 //! The generators are split by area. This module holds the shared helpers
 //! (`pick`, `small`, `list`, `list1`, `edge_bytes`, `name_text`) and the

@@ -55,6 +55,8 @@ fn every_impl_builds_values() {
         Capability<'_>,
         Command<'_>,
         CommandBody<'_>,
+        OtherCommandName<'_>,
+        OtherArguments<'_>,
         SelectParam<'_>,
         CreateParam<'_>,
         ListSelectOption<'_>,
