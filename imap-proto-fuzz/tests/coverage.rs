@@ -416,7 +416,7 @@ fn strategies_cover_every_response_variant() {
 #[test]
 fn arbitrary_covers_every_command_variant() {
     let m = missing(
-        &arbitrary_sample(6000, |u| {
+        &arbitrary_sample(9000, |u| {
             Command::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         COMMAND_VARIANTS,
