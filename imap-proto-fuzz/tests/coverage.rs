@@ -195,6 +195,7 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Mime",
     "Msgtext",
     "Other",
+    "BracketKeyword",
 ];
 
 const RESPONSE_VARIANTS: &[&str] = &[
@@ -326,6 +327,7 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "Number",
     "Other",
     "Extension",
+    "BracketKeyword",
     "NoSelect",
     "HasNoChildren",
     // Gmail (X-GM-EXT-1, XLIST)
@@ -403,7 +405,7 @@ fn arbitrary_sample(n: usize, show: impl Fn(&mut Unstructured<'_>) -> Option<Str
 
 #[test]
 fn strategies_cover_every_command_variant() {
-    let m = missing(&sample(st::command(), 5000), COMMAND_VARIANTS);
+    let m = missing(&sample(st::command(), 6000), COMMAND_VARIANTS);
     assert!(m.is_empty(), "never generated: {m:?}");
 }
 

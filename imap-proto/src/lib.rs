@@ -24,6 +24,30 @@
 //! assert_eq!(used, 9);
 //! assert_eq!(cmd.to_bytes(), b"A1 NOOP\r\n");
 //! ```
+//!
+//! # Real peers as they are: degrade, never fail, never lose
+//!
+//! Real servers send what the grammar does not allow. Inside a message, a
+//! part that does not match its grammar degrades instead of failing the
+//! message, where the reading is unambiguous; encoding stays exact (what
+//! was read leniently encodes to bytes that parse back to the same
+//! value), and values that would be ambiguous cannot be built. On the
+//! response side:
+//!
+//! - response texts ([`types::RespText`]): a `[` that opens no readable
+//!   code is text, the text after a code may begin with `[` (Gmail's
+//!   `A1 OK [READ-WRITE] [Gmail]/Sent Mail selected. (Success)`), and a
+//!   known code with a malformed argument (`[UIDNEXT 0]`) is kept as the
+//!   generic [`types::OtherCode`] with its argument as sent;
+//! - a tagged `BYE` is a completion, [`types::State::Bye`];
+//! - Gmail's keywords holding `]` are [`types::BracketKeyword`]s; mailbox
+//!   names sent unquoted with spaces, or quoted without escapes, are read
+//!   in STATUS and LIST;
+//! - known untagged data that still fails its grammar is kept raw under its
+//!   keyword ([`types::OtherData`]).
+//!
+//! Numbers outside their ranges, NUL or bare CR/LF where the grammar
+//! forbids them, and broken framing stay errors.
 #![forbid(unsafe_code)]
 #![warn(missing_docs, unreachable_pub, elided_lifetimes_in_paths)]
 

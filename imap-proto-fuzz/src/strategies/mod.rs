@@ -316,6 +316,12 @@ pub fn flag() -> S<Flag<'static>> {
         ),
         atom().prop_map(Flag::keyword),
         atom().prop_filter_map("a system flag", |a| Flag::extension(a).ok()),
+        (atom(), select(&["]", "]/All", "][x]", "]]"][..])).prop_filter_map(
+            "not a bracket keyword",
+            |(a, tail)| BracketKeyword::new(format!("{}{tail}", a.as_str()))
+                .ok()
+                .map(Flag::BracketKeyword)
+        ),
     ]
     .boxed()
 }

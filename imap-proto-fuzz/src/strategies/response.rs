@@ -107,8 +107,68 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         (atom(), proptest::option::of(code_text())).prop_filter_map("a known code", |(n, a)| {
             OtherCode::new(n, a).ok().map(R::Other)
         }),
+        degraded_code(),
     ];
     prop_oneof![1 => simple, 2 => with_args].boxed()
+}
+
+/// A known code whose argument does not match its grammar, as the parser
+/// keeps it: an [`OtherCode`] under the known name (only the parser
+/// builds these).
+fn degraded_code() -> S<ResponseCode<'static>> {
+    (
+        select(
+            &[
+                "UIDNEXT",
+                "uidnext",
+                "COPYUID",
+                "ALERT",
+                "CLOSED",
+                "PERMANENTFLAGS",
+                "MAILBOXID",
+                "METADATA",
+                "CAPABILITY",
+                "BADCHARSET",
+            ][..],
+        ),
+        select(
+            &[
+                "",
+                " ",
+                "  ",
+                " 0",
+                " x",
+                " 701  ",
+                " (a b)",
+                " FOO",
+                " SOMETHING",
+                " (\\Seen",
+                " ((",
+                " \"a",
+            ][..],
+        ),
+        proptest::option::of(code_text()),
+    )
+        .prop_filter_map("not degraded", |(name, arg, more)| {
+            let mut w = format!("* OK [{name}{arg}").into_bytes();
+            if let Some(t) = more {
+                w.push(b' ');
+                w.extend_from_slice(t.as_str().as_bytes());
+            }
+            w.extend_from_slice(b"] x\r\n");
+            response_part(w, |r| match r {
+                Response::Untagged(UntaggedStatus {
+                    text:
+                        RespText {
+                            code: Some(c @ ResponseCode::Other(_)),
+                            ..
+                        },
+                    ..
+                }) => Some(c.into_owned()),
+                _ => None,
+            })
+        })
+        .boxed()
 }
 
 /// `resp-text`.
@@ -252,7 +312,11 @@ fn namespace() -> S<Option<Vec<NamespaceDescr<'static>>>> {
 fn other_data() -> S<Data<'static>> {
     (
         proptest::option::of(number()),
-        ext_name(),
+        prop_oneof![
+            3 => ext_name(),
+            // Known data that fails its strict reading is kept raw.
+            1 => select(&["FLAGS", "LIST", "ID", "QUOTA", "ACL", "STATUS", "NAMESPACE", "SEARCH"][..]).prop_map(str::to_owned),
+        ],
         proptest::option::of(vec(raw_text(false), 1..3)),
     )
         .prop_filter_map("did not parse as unknown data", |(n, name, rest)| {
@@ -351,7 +415,7 @@ pub fn response() -> S<Response<'static>> {
     prop_oneof![
         2 => (
             tag(),
-            select(&[State::Ok, State::No, State::Bad][..]),
+            select(&[State::Ok, State::No, State::Bad, State::Bye][..]),
             resp_text()
         )
             .prop_map(|(tag, state, text)| Response::Tagged(TaggedStatus { tag, state, text })),

@@ -89,6 +89,7 @@ impl Encode for Flag<'_> {
                 e.byte(b'\\');
                 x.as_atom().encode(e);
             }
+            Flag::BracketKeyword(k) => e.raw(k.as_str().as_bytes()),
         }
     }
 }

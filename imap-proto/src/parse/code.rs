@@ -8,8 +8,9 @@ use super::core::{
     sequence_set, sp,
 };
 use super::data::capabilities;
-use super::{fail, PResult};
+use super::{fail, ErrKind, PErr, PResult};
 use crate::fast;
+use crate::types::code::is_known_code;
 use crate::types::{Atom, CharsetName, CodeText, MetadataCode, ObjectId, OtherCode, ResponseCode};
 
 /// `1*<any TEXT-CHAR except "]">` (RFC 9051 §9), after the SP(s) that
@@ -205,6 +206,92 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             }
         }
     }
+}
+
+/// `"[" resp-text-code "]"` (RFC 9051 §9) at the start of a `resp-text`,
+/// `i` starting at the `[`; the rest after the `]`. `None` when the `[`
+/// opens no readable code, which then is text (see
+/// [`crate::types::RespText`]):
+///
+/// - the strict reading first (the only cost on valid input);
+/// - a code of this crate whose argument does not match its grammar
+///   (`[UIDNEXT 0]`, `[COPYUID 701  ]`, `[ALERT SOMETHING]`) is read as the
+///   generic `atom [SP 1*<any TEXT-CHAR except "]">]` and kept as an
+///   [`OtherCode`] under its own name, its argument raw; but a number too
+///   large for its type (`[UIDVALIDITY 9877410381]`) stays an error;
+/// - an unknown code counts only if its `]` is followed by SP or the end
+///   of the line, so that Gmail's `[Gmail]/Sent Mail` is text.
+///
+/// The same rule, on text, is `crate::types::code::opens_code`, which
+/// [`crate::types::Text`] refuses; the two are tested against each other.
+pub(crate) fn bracketed_code(i: &[u8]) -> Result<Option<(&[u8], ResponseCode<'_>)>, PErr<'_>> {
+    let Some(inner) = i.get(1..) else {
+        return Ok(None);
+    };
+    match resp_text_code(inner) {
+        Ok((r, c)) => {
+            // Lenient: spaces before the "]" (`[UIDNEXT 5 ]`).
+            let r = &r[r.iter().take_while(|&&b| b == b' ').count()..];
+            if let Some((b']', r)) = r.split_first() {
+                let known = match &c {
+                    ResponseCode::Other(o) => is_known_code(o.name().as_str().as_bytes()),
+                    _ => true,
+                };
+                if known || matches!(r.first(), None | Some(b' ' | b'\r')) {
+                    return Ok(Some((r, c)));
+                }
+                return Ok(None);
+            }
+        }
+        // A number too large for its type stays an error, as everywhere.
+        Err(nom::Err::Error(e)) if too_large(&e) => return Err(e),
+        Err(_) => {}
+    }
+    Ok(degraded_code(inner))
+}
+
+/// Whether the error is a number beyond the largest its rule allows
+/// (`number`, `number64`).
+fn too_large(e: &PErr<'_>) -> bool {
+    matches!(e.kind, ErrKind::Expected(x) if x.contains("(at most"))
+}
+
+/// The degraded reading of a code this crate knows, after its `[`: the
+/// generic `atom [SP 1*<any TEXT-CHAR except "]">] "]"`, kept as an
+/// [`OtherCode`]; `None` for an unknown name (the generic grammar has read
+/// it already) or when no `]` closes it.
+fn degraded_code(inner: &[u8]) -> Option<(&[u8], ResponseCode<'_>)> {
+    let (r, name) = atom_bytes(inner).ok()?;
+    if !is_known_code(name) {
+        return None;
+    }
+    let (r, arg) = match r.first() {
+        Some(b']') => (r, None),
+        Some(b' ') => {
+            let r = sp(r).ok()?.0;
+            match r.first() {
+                Some(b']') => (r, None),
+                _ => {
+                    let (r, t) = code_text(r).ok()?;
+                    (r, Some(t))
+                }
+            }
+        }
+        _ => return None,
+    };
+    let (b']', r) = r.split_first()? else {
+        return None;
+    };
+    if arg.is_none() {
+        // `[ALERT ]`, `[CAPABILITY  ]`: spaces only. Written back without
+        // them, the name alone may read strictly: then it is that code.
+        let probe = [name, b"]"].concat();
+        if let Ok((b"]", c)) = resp_text_code(&probe) {
+            return Some((r, c.into_owned()));
+        }
+    }
+    let name = Atom::unchecked(ascii(name));
+    Some((r, ResponseCode::Other(OtherCode::unchecked(name, arg))))
 }
 
 /// The response codes without arguments, by upper-case name.

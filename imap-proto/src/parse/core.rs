@@ -6,9 +6,9 @@ use std::borrow::Cow;
 use super::{error_at, fail, Depth, PResult};
 use crate::fast;
 use crate::types::{
-    AString, Atom, Capability, Date, DateTime, Flag, FlagPerm, IString, ListMailbox, Literal,
-    LiteralMode, Mailbox, NString, NonEmpty, NzNumber, RawValue, SeqNumber, Sequence, SequenceSet,
-    Tag, Text,
+    AString, Atom, BracketKeyword, Capability, Date, DateTime, Flag, FlagPerm, IString,
+    ListMailbox, Literal, LiteralMode, Mailbox, NString, NonEmpty, NzNumber, RawValue, SeqNumber,
+    Sequence, SequenceSet, Tag, Text,
 };
 use crate::types::{Number64, NzNumber64};
 
@@ -354,7 +354,9 @@ pub(crate) fn sequence_set(i: &[u8]) -> PResult<'_, SequenceSet> {
 
 /// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /
 /// flag-keyword / flag-extension`, `flag-extension = "\" atom` (RFC 9051
-/// §9), with `\Recent` (RFC 3501 `flag-fetch`).
+/// §9), with `\Recent` (RFC 3501 `flag-fetch`). Lenient: a keyword that
+/// goes on with `]` and more `ASTRING-CHAR`s (Gmail's labels:
+/// [`BracketKeyword`]).
 pub(crate) fn flag(i: &[u8]) -> PResult<'_, Flag<'_>> {
     match i.first() {
         Some(b'\\') => {
@@ -365,7 +367,18 @@ pub(crate) fn flag(i: &[u8]) -> PResult<'_, Flag<'_>> {
             };
             Ok((r, f))
         }
-        _ => atom(i).map(|(r, a)| (r, Flag::Keyword(a))),
+        _ => {
+            let (r, a) = atom(i)?;
+            if let Some(b']') = r.first() {
+                // Gmail's label keywords hold "]" (see `BracketKeyword`).
+                let n = i.len() - r.len() + fast::span(r, fast::is_astring_char);
+                return Ok((
+                    &i[n..],
+                    Flag::BracketKeyword(BracketKeyword::unchecked(ascii(&i[..n]))),
+                ));
+            }
+            Ok((r, Flag::Keyword(a)))
+        }
     }
 }
 

@@ -20,7 +20,13 @@ pub(crate) fn mailbox_list(i: &[u8], depth: Depth) -> PResult<'_, MailboxList<'_
     let (i, ()) = sp(i)?;
     let (i, delimiter) = delimiter(i)?;
     let (i, ()) = sp(i)?;
-    let (i, mbox) = mailbox(i)?;
+    let (i, mbox) = match mailbox(i) {
+        Ok((r, m)) if ends_mailbox(r) => (r, m),
+        strict => match unquoted_name(i, i.len()) {
+            Some(m) => (line_rest(i), m),
+            None => strict?,
+        },
+    };
     let (i, extended) = match (i.first(), i.iter().position(|&b| b != b' ')) {
         (Some(b' '), Some(k)) if i[k] == b'(' => {
             let (r, ()) = sp(i)?;
@@ -37,6 +43,87 @@ pub(crate) fn mailbox_list(i: &[u8], depth: Depth) -> PResult<'_, MailboxList<'_
             extended,
         },
     ))
+}
+
+/// Whether a LIST mailbox read strictly ends where the grammar lets it:
+/// at the CRLF (trailing spaces allowed) or before `SP "("`
+/// (`mbox-list-extended`).
+fn ends_mailbox(r: &[u8]) -> bool {
+    let k = r.iter().take_while(|&&b| b == b' ').count();
+    match r.get(k) {
+        Some(b'\r') | None => true,
+        Some(b'(') => k > 0,
+        _ => false,
+    }
+}
+
+/// The bytes before the CRLF (or the end).
+fn line_rest(i: &[u8]) -> &[u8] {
+    let end = memchr::memchr2(b'\r', b'\n', i).unwrap_or(i.len());
+    &i[end..]
+}
+
+/// Lenient `mailbox` (quirk), where the strict reading failed: taken from
+/// `i` up to `end` (at most the line's end), trailing spaces dropped, as
+///
+/// - a name sent unquoted although it holds spaces or control characters,
+///   as Exchange does (`* STATUS Sent Items (UIDNEXT 1)`, `* LIST
+///   (\HasNoChildren) "/" INBOX/Da<TAB>Oggetto`): no parenthesis, DQUOTE,
+///   `{`, NUL, CR or LF in it;
+/// - a quoted name whose quoted-specials inside were not escaped
+///   (hMailServer's `"INBOX\Sub"`, hmailserver/hmailserver#85;
+///   GreenMail's `"ab"cd"`, greenmail-mail-test/greenmail#993): `\"` and
+///   `\\` are escapes, any other `\` and a `"` not next to a space are
+///   themselves; no parenthesis, `{` or NUL in it.
+///
+/// Only where the reading is unambiguous; not empty. Encoded back as a
+/// quoted string or literal, it parses to the same value.
+fn unquoted_name(i: &[u8], end: usize) -> Option<crate::types::Mailbox<'_>> {
+    let line = &i[..memchr::memchr2(b'\r', b'\n', i).unwrap_or(i.len()).min(end)];
+    let n = line.len() - line.iter().rev().take_while(|&&b| b == b' ').count();
+    let name = &line[..n];
+    if name.is_empty()
+        || name
+            .iter()
+            .any(|b| matches!(b, b'(' | b')' | b'{' | 0 | b'\r' | b'\n'))
+    {
+        return None;
+    }
+    if let [b'"', inner @ .., b'"'] = name {
+        return loose_quoted(inner).map(crate::types::Mailbox::new);
+    }
+    if name.contains(&b'"') {
+        return None;
+    }
+    Some(crate::types::Mailbox::new(name))
+}
+
+/// The content of a quoted name whose specials were not all escaped (see
+/// [`unquoted_name`]); `None` if a bare `"` touches a space (two strings,
+/// perhaps) or the last byte escapes the closing quote.
+fn loose_quoted(inner: &[u8]) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(inner.len());
+    let mut k = 0;
+    while k < inner.len() {
+        match (inner[k], inner.get(k + 1)) {
+            (b'\\', Some(&c @ (b'"' | b'\\'))) => {
+                out.push(c);
+                k += 2;
+                continue;
+            }
+            (b'\\', None) => return None,
+            (b'"', _) => {
+                let before = k.checked_sub(1).map(|j| inner[j]);
+                if before == Some(b' ') || inner.get(k + 1) == Some(&b' ') || k == 0 {
+                    return None;
+                }
+                out.push(b'"');
+            }
+            (c, _) => out.push(c),
+        }
+        k += 1;
+    }
+    Some(out)
 }
 
 /// `mbx-list-oflag / mbx-list-sflag` (RFC 9051 §9): `"\" atom`.
@@ -89,10 +176,27 @@ fn mbox_list_extended_item(i: &[u8], depth: Depth) -> PResult<'_, ListExtendedIt
 
 /// `"STATUS" SP mailbox SP "(" [status-att-list] ")"` (RFC 9051 §9), after
 /// `STATUS SP`.
+/// Lenient (quirk): a mailbox name with spaces, unquoted (Exchange,
+/// Gromox), read up to the `SP "("` that opens the only parenthesized list
+/// of the line.
 pub(super) fn status_data(i: &[u8], depth: Depth) -> PResult<'_, Data<'_>> {
-    let (i, mbox) = mailbox(i)?;
-    let (i, ()) = sp(i)?;
-    let (i, items) = paren_list(i, |i| status_att_val(i, depth))?;
+    let strict = mailbox(i).and_then(|(r, m)| {
+        let (r, ()) = sp(r)?;
+        let (r, items) = paren_list(r, |i| status_att_val(i, depth))?;
+        Ok((r, (m, items)))
+    });
+    let (i, (mbox, items)) = match strict {
+        Ok(v) => v,
+        Err(nom::Err::Error(e)) => {
+            let open = memchr::memchr(b'(', i).filter(|&k| k > 0 && i[k - 1] == b' ');
+            let Some((k, m)) = open.and_then(|k| Some((k, unquoted_name(i, k)?))) else {
+                return Err(nom::Err::Error(e));
+            };
+            let (r, items) = paren_list(&i[k..], |i| status_att_val(i, depth))?;
+            (r, (m, items))
+        }
+        Err(e) => return Err(e),
+    };
     Ok((
         i,
         Data::Status {

@@ -11,8 +11,8 @@
 //! codes are read in `code.rs`, the data after its keyword in `data.rs` and
 //! `mailbox_data.rs`.
 
-use super::code::resp_text_code;
-use super::core::{ascii, atom_bytes, byte, crlf, flag_list, number, sp, tag, text};
+use super::code::bracketed_code;
+use super::core::{ascii, atom_bytes, byte, crlf, flag_list, number, raw_value, sp, tag, text};
 use super::data::{
     acl_data, capabilities, id_response, listrights_data, message_data, metadata_resp,
     myrights_data, quota_response, quotaroot_response, rest_of_message, search_numbers, vanished,
@@ -20,6 +20,7 @@ use super::data::{
 use super::mailbox_data::{mailbox_list, namespace_response, status_data};
 use super::{fail, Depth, PResult, ParseLimits};
 use crate::fast;
+use crate::types::code::opens_code;
 use crate::types::{
     Atom, Condition, ContinueRequest, Data, OtherData, RespText, Response, State, TaggedStatus,
     UntaggedStatus,
@@ -58,6 +59,7 @@ pub(crate) fn continue_req(i: &[u8]) -> PResult<'_, Response<'_>> {
 }
 
 /// `response-tagged = tag SP resp-cond-state CRLF` (RFC 9051 §9).
+/// Lenient: `tag SP "BYE" SP resp-text` ([`State::Bye`]).
 pub(crate) fn response_tagged(i: &[u8]) -> PResult<'_, Response<'_>> {
     let (i, t) = tag(i)?;
     let (i, ()) = sp(i)?;
@@ -67,7 +69,9 @@ pub(crate) fn response_tagged(i: &[u8]) -> PResult<'_, Response<'_>> {
         b"OK" => State::Ok,
         b"NO" => State::No,
         b"BAD" => State::Bad,
-        _ => return fail(i, "OK, NO or BAD"),
+        // Not in the grammar, sent by real servers (see `State::Bye`).
+        b"BYE" => State::Bye,
+        _ => return fail(i, "OK, NO, BAD or BYE"),
     };
     let (r, text) = after_status(r)?;
     Ok((
@@ -95,28 +99,46 @@ fn after_status(i: &[u8]) -> PResult<'_, RespText<'_>> {
 }
 
 /// `resp-text = ["[" resp-text-code "]" SP] [text]` (RFC 9051 §9). The
-/// text must not end like a literal header (it would not be one message);
-/// lenient: no SP after `]`.
+/// text must not end like a literal header (it would not be one message).
+/// Lenient: no SP after the `]` of a known code; a `[` that opens no
+/// readable code is text; a known code with a malformed argument is kept
+/// raw; the text after a code may begin with `[` (Gmail). See
+/// [`RespText`] for the whole rule, and `bracketed_code`.
 pub(crate) fn resp_text(i: &[u8]) -> PResult<'_, RespText<'_>> {
-    let (i, code) = match i.first() {
-        Some(b'[') => {
-            let (r, c) = resp_text_code(&i[1..])?;
-            let (r, ()) = byte(b']', "\"]\" closing the response code")(r)?;
+    if let Some(b'[') = i.first() {
+        if let Some((r, code)) = bracketed_code(i).map_err(nom::Err::Error)? {
             let r = match r.first() {
                 Some(b' ') => sp(r)?.0,
                 _ => r,
             };
-            (r, Some(c))
+            let (rest, t) = text(r)?;
+            if t.as_str().starts_with('[') && opens_code(t.as_str().as_bytes()) {
+                return fail(r, "text after the response code (not a second code)");
+            }
+            if !matches!(fast::literal_header(t.as_str().as_bytes()), Ok(None)) {
+                return fail(r, "text (not a literal header)");
+            }
+            return Ok((
+                rest,
+                RespText {
+                    code: Some(code),
+                    text: t,
+                },
+            ));
         }
-        _ => (i, None),
-    };
-    let (r, t) = text(i)?;
-    if t.as_str().starts_with('[')
-        || !matches!(fast::literal_header(t.as_str().as_bytes()), Ok(None))
-    {
-        return fail(i, "text (not a literal header, not starting with \"[\")");
     }
-    Ok((r, RespText { code, text: t }))
+    let (r, t) = text(i)?;
+    if !matches!(fast::literal_header(t.as_str().as_bytes()), Ok(None)) {
+        return fail(i, "text (not a literal header)");
+    }
+    debug_assert!(!opens_code(t.as_str().as_bytes()), "{t:?}");
+    Ok((
+        r,
+        RespText {
+            code: None,
+            text: t,
+        },
+    ))
 }
 
 /// `"*" SP` then `resp-cond-state / resp-cond-auth / resp-cond-bye /
@@ -130,12 +152,60 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
     }
     let (r, kw) = atom_bytes(i)?;
     let mut buf = [0u8; fast::KEYWORD_MAX];
-    let (r, data) = match fast::upper(kw, &mut buf).unwrap_or_default() {
+    let up = fast::upper(kw, &mut buf).unwrap_or_default();
+    match up {
         b"OK" => return untagged_status(r, Condition::Ok),
         b"NO" => return untagged_status(r, Condition::No),
         b"BAD" => return untagged_status(r, Condition::Bad),
         b"PREAUTH" => return untagged_status(r, Condition::PreAuth),
         b"BYE" => return untagged_status(r, Condition::Bye),
+        _ => {}
+    }
+    let strict = known_data(up, kw, r, depth).and_then(|(r, data)| {
+        let (r, ()) = crlf(r)?;
+        Ok((r, Response::Data(data)))
+    });
+    match strict {
+        Err(nom::Err::Error(e)) if !e.at.first().is_some_and(u8::is_ascii_digit) => {
+            raw_data(kw, r, depth).ok_or(nom::Err::Error(e))
+        }
+        other => other,
+    }
+}
+
+/// The raw fallback of known untagged data (degrade, never fail): data
+/// whose keyword this crate knows but whose strict reading failed (Gmail's
+/// `* FLAGS (\Answered OIB-Seen-[Gmail]/All \*)`, a LIST with an odd
+/// delimiter) is kept as [`Data::Other`] under its keyword, with its bytes
+/// as sent, when they are a sequence of values of the generic value
+/// grammar (balanced parentheses, strings, literals: `raw_value`) up to
+/// the CRLF. Not when the strict reading failed at a digit: numbers out of
+/// their range (or a zero where the grammar wants non-zero) stay errors.
+/// Re-encoded, the same bytes fail the strict reading the same way, so
+/// they parse back to the same value.
+fn raw_data<'a>(kw: &'a [u8], r: &'a [u8], depth: Depth) -> Option<(&'a [u8], Response<'a>)> {
+    let (rest_r, rest) = rest_of_message(r).ok()?;
+    let mut v = rest.unwrap_or_default();
+    while !v.is_empty() {
+        let (after, _) = raw_value(v, depth).ok()?;
+        v = &after[after.iter().take_while(|&&b| b == b' ').count()..];
+    }
+    let (end, ()) = crlf(rest_r).ok()?;
+    Some((
+        end,
+        Response::Data(Data::Other(OtherData::unchecked(
+            None,
+            Atom::unchecked(ascii(kw)),
+            rest,
+        ))),
+    ))
+}
+
+/// The data after a known keyword of untagged data (`mailbox-data`,
+/// `capability-data`, `enable-data` and the extensions' data, RFC 9051
+/// §9), without the CRLF; unknown keywords as [`Data::Other`].
+fn known_data<'a>(up: &[u8], kw: &'a [u8], r: &'a [u8], depth: Depth) -> PResult<'a, Data<'a>> {
+    Ok(match up {
         b"CAPABILITY" => {
             let (r, c) = capabilities(r)?;
             (r, Data::Capability(c))
@@ -195,9 +265,7 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
                 Data::Other(OtherData::unchecked(None, Atom::unchecked(ascii(kw)), rest)),
             )
         }
-    };
-    let (r, ()) = crlf(r)?;
-    Ok((r, Response::Data(data)))
+    })
 }
 
 /// `resp-cond-state / resp-cond-auth / resp-cond-bye` after the keyword.
@@ -206,5 +274,7 @@ fn untagged_status(r: &[u8], condition: Condition) -> PResult<'_, Response<'_>> 
     Ok((r, Response::Untagged(UntaggedStatus { condition, text })))
 }
 
+#[cfg(test)]
+mod quirks;
 #[cfg(test)]
 mod tests;

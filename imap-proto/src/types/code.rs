@@ -250,6 +250,43 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "UNDEFINED-FILTER",
 ];
 
+/// Whether `name` (any case) is one of [`KNOWN_CODES`].
+pub(crate) fn is_known_code(name: &[u8]) -> bool {
+    KNOWN_CODES
+        .iter()
+        .any(|k| k.as_bytes().eq_ignore_ascii_case(name))
+}
+
+/// Whether text that starts with these bytes, placed right after a status
+/// keyword and its SP, is read by the parser as `"[" resp-text-code "]"`
+/// rather than as text. This is the rule [`crate::types::Text`] refuses and
+/// the parser applies (see [`crate::types::RespText`]):
+///
+/// - `[` then the code's name (an atom) then `]`, or SP and a `]` further on;
+/// - a known name (any case) reads as a code whatever follows its `]` (its
+///   argument read strictly, or kept raw as an [`OtherCode`]);
+/// - an unknown name reads as a code only if its first `]` is followed by
+///   SP or ends the text: `[Gmail]/Sent Mail` is text.
+pub(crate) fn opens_code(s: &[u8]) -> bool {
+    let Some((b'[', rest)) = s.split_first() else {
+        return false;
+    };
+    let n = crate::fast::span(rest, crate::fast::is_atom_char);
+    if n == 0 {
+        return false;
+    }
+    let (name, after) = rest.split_at(n);
+    let close = match after.first() {
+        Some(b']') => 0,
+        Some(b' ') => match memchr::memchr(b']', after) {
+            Some(k) => k,
+            None => return false,
+        },
+        _ => return false,
+    };
+    is_known_code(name) || matches!(after.get(close + 1), None | Some(b' '))
+}
+
 /// The METADATA response codes (RFC 5464 §5).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum MetadataCode {
@@ -264,8 +301,16 @@ pub enum MetadataCode {
 }
 
 /// A response code this crate has no variant for: `atom [SP 1*<any
-/// TEXT-CHAR except "]">]` (RFC 9051 §9). Its name is never one of the
-/// known codes.
+/// TEXT-CHAR except "]">]` (RFC 9051 §9), the generic code.
+///
+/// Its name is one of the known codes only when the parser built it from a
+/// known code whose argument did not match that code's grammar (a
+/// degraded code: `[UIDNEXT 0]`, `[COPYUID 701  ]`, `[ALERT SOMETHING]`,
+/// from real servers; see [`crate::types::RespText`]): the name and the
+/// argument are kept as sent, and they encode to bytes that the parser
+/// degrades the same way again. [`OtherCode::new`] refuses the known
+/// names, so the public API cannot build an `OtherCode` that would read
+/// back as a typed code.
 ///
 /// ```
 /// use imap_proto::types::{Atom, CodeText, OtherCode};
@@ -282,10 +327,7 @@ pub struct OtherCode<'a> {
 impl<'a> OtherCode<'a> {
     /// An unknown code; refuses the names of the known codes (in any case).
     pub fn new(name: Atom<'a>, arg: Option<CodeText<'a>>) -> Result<Self, ValidationError> {
-        if KNOWN_CODES
-            .iter()
-            .any(|k| k.eq_ignore_ascii_case(name.as_str()))
-        {
+        if is_known_code(name.as_str().as_bytes()) {
             return Err(ValidationError::new(
                 "resp-text-code",
                 "is the name of a known response code",

@@ -323,14 +323,24 @@ impl fmt::Debug for Literal<'_> {
 /// human-readable part of a status response. May be empty: servers omit it
 /// (see the quirks in DESIGN).
 ///
-/// It can never contain CR, LF or NUL, never starts with `[` (that would read
-/// as a response code) or SP (read as part of the separator before it), and
-/// never ends in something that reads as a literal announcement (`{5}`,
-/// `{5+}`): such a value cannot be built.
+/// It can never contain CR, LF or NUL, never starts with SP (read as part
+/// of the separator before it) nor with something that reads as a response
+/// code (`[ALERT]`, `[XFOO bar] x`: see [`crate::types::RespText`] for the
+/// rule), and never ends in something that reads as a literal announcement
+/// (`{5}`, `{5+}`): such a value cannot be built. A `[` that opens no code
+/// is text: `[Gmail]/Sent Mail selected.` and Exchange's `[Error="..."
+/// Proxy=...] AUTHENTICATE completed.` are texts.
+///
+/// Every `Text` reads back as text in every place it can be put (with or
+/// without a code before it), so a [`crate::types::RespText`] built from
+/// any code and any text encodes to bytes that parse back to it.
 ///
 /// ```
 /// use imap_proto::types::Text;
 /// assert!(Text::try_from("LOGIN completed").is_ok());
+/// assert!(Text::try_from("[Gmail]/Sent Mail selected.").is_ok());
+/// assert!(Text::try_from("[ALERT] hello").is_err());
+/// assert!(Text::try_from("[XFOO bar] hello").is_err());
 /// assert!(Text::try_from("evil {5}").is_err());
 /// assert!(Text::try_from("a\r\nA2 LOGOUT").is_err());
 /// assert!(Text::try_from(" leading space").is_err());
@@ -349,7 +359,7 @@ impl<'a> Text<'a> {
                 at,
             ));
         }
-        if s.starts_with('[') {
+        if super::code::opens_code(s.as_bytes()) {
             return Err(ValidationError::new(
                 "text",
                 "would read as a response code",

@@ -138,7 +138,8 @@ pub enum Data<'a> {
         /// The rights of the logged-in user.
         rights: AString<'a>,
     },
-    /// Untagged data this crate does not know, kept as sent.
+    /// Untagged data this crate does not know, or known data that failed
+    /// its strict reading (see [`OtherData`]), kept as sent.
     Other(OtherData<'a>),
 }
 
@@ -312,10 +313,27 @@ impl fmt::Debug for MetadataValue<'_> {
     }
 }
 
-/// Untagged data this crate does not know: `"*" SP [number SP] atom [SP
-/// rest]`, the rest of the message kept byte for byte (literals included).
-/// Only the parser builds these, and never for a known name, so each value
-/// has one encoding.
+/// Untagged data this crate does not know, or knows but could not read:
+/// `"*" SP [number SP] atom [SP rest]`, the rest of the message kept byte
+/// for byte (literals included).
+///
+/// # Degraded data
+///
+/// Data under a known keyword whose strict reading fails, where no lenient
+/// reading is unambiguous, is kept here under its keyword rather than
+/// failing the message: Gmail's `* FLAGS (\Answered OIB-Seen-[Gmail]/All
+/// \*)` (`\*` has no place in FLAGS), a LIST whose delimiter is two
+/// characters, `* ACL INBOX Fred`. Only when the rest is a sequence of
+/// values of the generic value grammar (atoms, numbers, strings, literals,
+/// balanced parentheses) up to the CRLF; and never when the strict reading
+/// failed at a digit (a number out of its range stays an error), nor for
+/// NUL, bare CR or LF. The readings that are unambiguous are typed instead:
+/// keywords holding `]` ([`crate::types::BracketKeyword`]), unquoted
+/// mailbox names with spaces in STATUS and at the end of LIST.
+///
+/// Only the parser builds these, so each value has one encoding: the
+/// bytes of a known name's data failed its strict reading, and written
+/// back they fail it the same way.
 #[derive(Clone, PartialEq, Eq)]
 pub struct OtherData<'a> {
     number: Option<u32>,

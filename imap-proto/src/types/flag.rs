@@ -1,8 +1,10 @@
 //! Flags and keywords (RFC 9051 §2.3.2, §9 `flag`, `flag-perm`, `flag-fetch`).
 
+use std::borrow::Cow;
 use std::fmt;
 
-use super::core::{Atom, ValidationError};
+use super::core::{cow_str_owned, Atom, ValidationError};
+use crate::fast;
 
 /// `flag = "\Answered" / "\Flagged" / "\Deleted" / "\Seen" / "\Draft" /
 ///  flag-keyword / flag-extension` (RFC 9051 §9), plus `\Recent`, which
@@ -34,6 +36,68 @@ pub enum Flag<'a> {
     Keyword(Atom<'a>),
     /// `flag-extension = "\" atom`, other than the names above.
     Extension(FlagExtension<'a>),
+    /// A keyword that holds `]`, so is no `atom` (quirk): Gmail sends its
+    /// labels as keywords, `OIB-Seen-[Gmail]/All` (djc/imap-proto#36,
+    /// apple/swift-nio-imap#738). See [`BracketKeyword`].
+    BracketKeyword(BracketKeyword<'a>),
+}
+
+/// A flag keyword that is not an atom because it holds `]`: an atom
+/// followed by `]` and more `ASTRING-CHAR`s (`ATOM-CHAR / "]"`, RFC 9051
+/// §9), as Gmail sends (`OIB-Seen-[Gmail]/All`). Read wherever flags are
+/// listed (FLAGS, PERMANENTFLAGS, FETCH FLAGS, STORE and APPEND): in a
+/// parenthesized list a `]` cannot end anything, so the reading is
+/// unambiguous, and the keyword is written back as sent.
+///
+/// ```
+/// use imap_proto::types::BracketKeyword;
+/// assert!(BracketKeyword::new("OIB-Seen-[Gmail]/All").is_ok());
+/// assert!(BracketKeyword::new("Junk").is_err()); // an atom: Flag::Keyword
+/// assert!(BracketKeyword::new("]x").is_err());
+/// assert!(BracketKeyword::new("a] b").is_err());
+/// ```
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct BracketKeyword<'a>(Cow<'a, str>);
+
+impl<'a> BracketKeyword<'a> {
+    /// Checks `s`: `ASTRING-CHAR`s only, at least one `]`, not first.
+    pub fn new(s: impl Into<Cow<'a, str>>) -> Result<Self, ValidationError> {
+        let s = s.into();
+        let b = s.as_bytes();
+        if let Some(at) = b.iter().position(|&c| !fast::is_astring_char(c)) {
+            return Err(ValidationError::new(
+                "flag keyword",
+                "not an ASTRING-CHAR",
+                at,
+            ));
+        }
+        if !b.contains(&b']') || b.first() == Some(&b']') {
+            return Err(ValidationError::new(
+                "flag keyword",
+                "must hold \"]\", after an ATOM-CHAR (else it is an atom)",
+                0,
+            ));
+        }
+        Ok(Self(s))
+    }
+    pub(crate) fn unchecked(s: &'a str) -> Self {
+        debug_assert!(Self::new(s).is_ok(), "{s:?}");
+        Self(Cow::Borrowed(s))
+    }
+    /// The keyword.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> BracketKeyword<'static> {
+        BracketKeyword(cow_str_owned(self.0))
+    }
+}
+
+impl fmt::Debug for BracketKeyword<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "BracketKeyword({:?})", self.0)
+    }
 }
 
 /// The atom of a `flag-extension`, never one of the system flag names.
@@ -112,6 +176,7 @@ impl<'a> Flag<'a> {
             Flag::Recent => Flag::Recent,
             Flag::Keyword(a) => Flag::Keyword(a.into_owned()),
             Flag::Extension(FlagExtension(a)) => Flag::Extension(FlagExtension(a.into_owned())),
+            Flag::BracketKeyword(k) => Flag::BracketKeyword(k.into_owned()),
         }
     }
 }
@@ -127,6 +192,7 @@ impl fmt::Display for Flag<'_> {
             Flag::Recent => f.write_str("\\Recent"),
             Flag::Keyword(a) => f.write_str(a.as_str()),
             Flag::Extension(FlagExtension(a)) => write!(f, "\\{}", a.as_str()),
+            Flag::BracketKeyword(k) => f.write_str(k.as_str()),
         }
     }
 }

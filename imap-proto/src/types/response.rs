@@ -60,7 +60,16 @@ impl Response<'_> {
 }
 
 /// `resp-cond-state = ("OK" / "NO" / "BAD") SP resp-text` (RFC 9051 §9):
-/// the result a tagged response can carry.
+/// the result a tagged response can carry, and [`State::Bye`], which real
+/// servers send tagged although the grammar has BYE untagged only.
+///
+/// ```
+/// use imap_proto::parse_response;
+/// use imap_proto::types::{Response, State};
+/// let (r, _) = parse_response(b"A5 BYE Server shutting down\r\n").unwrap();
+/// let Response::Tagged(t) = r else { unreachable!() };
+/// assert_eq!((t.tag.as_str(), t.state), ("A5", State::Bye));
+/// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum State {
     /// `OK`: success.
@@ -69,6 +78,14 @@ pub enum State {
     No,
     /// `BAD`: protocol error.
     Bad,
+    /// `tag SP "BYE" SP resp-text`: not in RFC 9051's grammar (BYE is
+    /// `resp-cond-bye`, untagged), but sent by real servers in answer to a
+    /// command (reported to go-imap's imapclient, among others). It ends
+    /// the command it is tagged with, unsuccessfully, and says the server
+    /// is closing the connection: a client treats it as that command's
+    /// completion and as the end of the connection (what an untagged
+    /// `* BYE` means), so every other command still in flight ends too.
+    Bye,
 }
 
 impl State {
@@ -78,6 +95,7 @@ impl State {
             State::Ok => "OK",
             State::No => "NO",
             State::Bad => "BAD",
+            State::Bye => "BYE",
         }
     }
 }
@@ -117,7 +135,7 @@ impl Condition {
 pub struct TaggedStatus<'a> {
     /// The tag of the command this completes.
     pub tag: Tag<'a>,
-    /// OK, NO or BAD.
+    /// OK, NO or BAD; or BYE, as some servers send it (see [`State::Bye`]).
     pub state: State,
     /// The response code and text.
     pub text: RespText<'a>,
@@ -155,7 +173,54 @@ impl UntaggedStatus<'_> {
 
 /// `resp-text = ["[" resp-text-code "]" SP] [text]` (RFC 9051 §9).
 ///
-/// The text may be empty (servers omit it: a quirk RFC 9051 made legal).
+/// The text may be empty (servers omit it: a quirk RFC 9051 made legal),
+/// after a status keyword as after a code (`A1 OK`, `* OK [READ-WRITE]`).
+///
+/// # What real servers send, and what it is read as
+///
+/// A response text never fails its message; it degrades:
+///
+/// - The strict reading comes first: `[` + a code this crate knows or the
+///   generic `atom [SP 1*<any TEXT-CHAR except "]">]` + `]`, then SP
+///   (missing after a known code: tolerated) and the text.
+/// - A code this crate knows whose argument does not match its grammar
+///   (`[UIDNEXT 0]`, `[COPYUID 701  ]`, `[CLOSED junk]`, `[ALERT
+///   SOMETHING]`) becomes [`ResponseCode::Other`] under its own name, with
+///   the argument as sent (`UIDNEXT` + `0`): nothing typed is invented,
+///   nothing is lost. A number too large for its type
+///   (`[UIDVALIDITY 9877410381]`) stays an error, as everywhere.
+/// - A `[` that opens no readable code is text, code `None`: `[] x`,
+///   `[ALERT no bracket`, an unknown name whose `]` is not followed by SP
+///   (`[Gmail]/Sent Mail`), and Exchange's `[Error="Microsoft.Exchange...
+///   WrongServerException: ..." Proxy=host:1993:SSL] AUTHENTICATE
+///   completed.`, whose `Error="` is no atom followed by SP or `]`: it is
+///   kept whole as text rather than guessed into a code.
+/// - The text after a code may begin with `[`: Gmail's `A1 OK [READ-WRITE]
+///   [Gmail]/Sent Mail selected. (Success)` is code `READ-WRITE` and the
+///   text `[Gmail]/Sent Mail selected. (Success)`.
+///
+/// Encoding stays exact: every [`Text`] is one that would not read as a
+/// code (its constructor refuses `[ALERT] x` and `[XFOO y] x`), so any code
+/// with any text encodes to bytes that parse back to the same value, and
+/// no `RespText` without a code can encode to one with a code. The one
+/// shape left refused is a text after a code that itself reads as a code
+/// (`[READ-WRITE] [ALERT] x`): no `Text` can hold it, and a session hands
+/// such a line over raw.
+///
+/// ```
+/// use imap_proto::parse_response;
+/// use imap_proto::types::{Response, ResponseCode};
+/// let (r, _) = parse_response(b"A1 OK [READ-WRITE] [Gmail]/Sent Mail selected. (Success)\r\n").unwrap();
+/// let Response::Tagged(t) = &r else { unreachable!() };
+/// assert_eq!(t.text.code, Some(ResponseCode::ReadWrite));
+/// assert_eq!(t.text.text.as_str(), "[Gmail]/Sent Mail selected. (Success)");
+/// assert_eq!(parse_response(&r.to_bytes()).unwrap().0, r);
+///
+/// let (r, _) = parse_response(b"* OK [UIDNEXT 0] Predicted next UID\r\n").unwrap();
+/// let Response::Untagged(u) = &r else { unreachable!() };
+/// let Some(ResponseCode::Other(c)) = &u.text.code else { unreachable!() };
+/// assert_eq!((c.name().as_str(), c.arg().map(|a| a.as_str())), ("UIDNEXT", Some("0")));
+/// ```
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct RespText<'a> {
     /// The bracketed response code, if any.

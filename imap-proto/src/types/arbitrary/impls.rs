@@ -40,6 +40,7 @@ arbitrary_via! {
     Date => gen_date;
     DateTime => gen_datetime;
     Flag<'a> => gen_flag;
+    BracketKeyword<'a> => gen_bracket_keyword;
     FlagPerm<'a> => gen_flag_perm;
     Mailbox<'a> => gen_mailbox;
     ListMailbox<'a> => gen_list_mailbox;

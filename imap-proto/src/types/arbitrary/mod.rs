@@ -395,8 +395,17 @@ fn gen_objectid(u: &mut Unstructured<'_>) -> Result<ObjectId<'static>> {
     Ok(ObjectId::new(s).unwrap_or_else(|_| ObjectId::new("M1").expect("an objectid")))
 }
 
+/// Gmail-like keywords holding `]` (`OIB-Seen-[Gmail]/All`).
+fn gen_bracket_keyword(u: &mut Unstructured<'_>) -> Result<BracketKeyword<'static>> {
+    let tail = pick(u, &["]", "]/All", "][x]", "]]"])?;
+    let s = format!("{}{tail}", gen_atom(u)?.as_str());
+    Ok(BracketKeyword::new(s)
+        .unwrap_or_else(|_| BracketKeyword::new("OIB-Seen-[Gmail]/All").expect("a keyword")))
+}
+
 fn gen_flag(u: &mut Unstructured<'_>) -> Result<Flag<'static>> {
-    Ok(match small(u, 8)? {
+    Ok(match small(u, 9)? {
+        8 => Flag::BracketKeyword(gen_bracket_keyword(u)?),
         0 => Flag::Answered,
         1 => Flag::Flagged,
         2 => Flag::Deleted,

@@ -276,7 +276,7 @@ pub(super) fn gen_body_extension_list(
 }
 
 pub(super) fn gen_state(u: &mut Unstructured<'_>) -> Result<State> {
-    pick(u, &[State::Ok, State::No, State::Bad])
+    pick(u, &[State::Ok, State::No, State::Bad, State::Bye])
 }
 
 pub(super) fn gen_condition(u: &mut Unstructured<'_>) -> Result<Condition> {

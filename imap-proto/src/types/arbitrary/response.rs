@@ -109,10 +109,57 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
             };
             match OtherCode::new(name, arg) {
                 Ok(c) => R::Other(c),
-                Err(_) => R::Alert,
+                Err(_) => gen_degraded_code(u)?,
             }
         }
     })
+}
+
+/// A known code whose argument does not match its grammar, as the parser
+/// keeps it (an [`OtherCode`] under the known name); `ALERT` when the
+/// bytes did not degrade.
+fn gen_degraded_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
+    let name = pick(
+        u,
+        &[
+            "UIDNEXT",
+            "uidnext",
+            "COPYUID",
+            "ALERT",
+            "CLOSED",
+            "PERMANENTFLAGS",
+            "MAILBOXID",
+            "METADATA",
+        ],
+    )?;
+    let arg = pick(
+        u,
+        &[
+            "",
+            " ",
+            " 0",
+            " x",
+            " 701  ",
+            " (a b)",
+            " FOO",
+            " SOMETHING",
+            " (\\Seen",
+            " \"a",
+        ],
+    )?;
+    let w = format!("* OK [{name}{arg}] x\r\n");
+    Ok(via_response(w.as_bytes(), |r| match r {
+        Response::Untagged(UntaggedStatus {
+            text:
+                RespText {
+                    code: Some(c @ ResponseCode::Other(_)),
+                    ..
+                },
+            ..
+        }) => Some(c.into_owned()),
+        _ => None,
+    })
+    .unwrap_or(ResponseCode::Alert))
 }
 
 pub(super) fn gen_resp_text(u: &mut Unstructured<'_>) -> Result<RespText<'static>> {
@@ -267,7 +314,14 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
         b.extend_from_slice(gen_u32(u)?.to_string().as_bytes());
         b.push(b' ');
     }
-    b.extend_from_slice(name_text(u, &["XDATA", "X-FOO", "EXISTS"])?.as_bytes());
+    // Known names too: data whose strict reading fails is kept raw.
+    b.extend_from_slice(
+        name_text(
+            u,
+            &["XDATA", "X-FOO", "EXISTS", "FLAGS", "LIST", "ID", "ACL"],
+        )?
+        .as_bytes(),
+    );
     if u.arbitrary()? {
         b.push(b' ');
         for k in 0..small(u, 3)? {
@@ -382,7 +436,7 @@ pub(super) fn gen_response(u: &mut Unstructured<'_>) -> Result<Response<'static>
     Ok(match small(u, 7)? {
         0 | 1 => Response::Tagged(TaggedStatus {
             tag: gen_tag(u)?,
-            state: pick(u, &[State::Ok, State::No, State::Bad])?,
+            state: pick(u, &[State::Ok, State::No, State::Bad, State::Bye])?,
             text: gen_resp_text(u)?,
         }),
         2 => Response::Untagged(UntaggedStatus {

@@ -47,6 +47,7 @@ fn every_impl_builds_values() {
         Date,
         DateTime,
         Flag<'_>,
+        BracketKeyword<'_>,
         FlagPerm<'_>,
         Mailbox<'_>,
         ListMailbox<'_>,
