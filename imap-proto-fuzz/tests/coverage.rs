@@ -59,6 +59,15 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Thread",
     "StoreExt",
     "Xlist",
+    "Notify",
+    "ESearch",
+    "UpdateFetch",
+    "Language",
+    "Comparator",
+    "GenUrlAuth",
+    "GetJmapAccess",
+    "ResetKey",
+    "UrlFetch",
     "OtherCommandName",
     "OtherArguments",
     // nested
@@ -257,6 +266,25 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "MailboxId",
     "BadUrl",
     "TooBig",
+    "NotificationOverflow",
+    "BadEvent",
+    "UidRequired",
+    "BadComparator",
+    "Language",
+    "Comparator",
+    "UidFetch",
+    "SaveLimit",
+    "JmapAccess",
+    "InProgress",
+    "MessageLimit",
+    "GenUrlAuth",
+    "UrlFetch",
+    "UrlMech",
+    "Simple",
+    "Metadata",
+    "BodyPartStructure",
+    "Binary",
+    "NotifyEventExt",
     "Any",
     // data
     "Enabled",
@@ -434,5 +462,68 @@ fn arbitrary_covers_every_response_variant() {
         }),
         RESPONSE_VARIANTS,
     );
+    assert!(m.is_empty(), "never generated: {m:?}");
+}
+
+/// The nested variants of NOTIFY, MULTISEARCH, REPLACE and URLAUTH, from
+/// their own generators (in a sample of whole commands they are too rare to
+/// show up reliably).
+const EXT_A_VARIANTS: &[&str] = &[
+    "Set",
+    "None",
+    "Selected",
+    "SelectedDelayed",
+    "Inboxes",
+    "Personal",
+    "Subscribed",
+    "Subtree",
+    "SubtreeOne",
+    "Mailboxes",
+    "MessageNew",
+    "MessageExpunge",
+    "FlagChange",
+    "AnnotationChange",
+    "MailboxName",
+    "SubscriptionChange",
+    "MailboxMetadataChange",
+    "ServerMetadataChange",
+    "NotifyEventExt",
+    "ESearchSource",
+    "ReplaceArgs",
+    "ResetKeyTarget",
+    "UrlFetchArg",
+    "UrlFetchParamExt",
+    "Body",
+    "Binary",
+    "BodyPartStructure",
+];
+
+#[test]
+fn strategies_cover_ext_a_variants() {
+    let mut all = sample(st::notify(), 300);
+    all.push_str(&sample(st::multisearch_args(), 100));
+    all.push_str(&sample(st::replace_args(), 50));
+    all.push_str(&sample(st::urlauth_command(), 300));
+    let m = missing(&all, EXT_A_VARIANTS);
+    assert!(m.is_empty(), "never generated: {m:?}");
+}
+
+#[test]
+fn arbitrary_covers_ext_a_variants() {
+    use imap_proto::types::{MultiSearchArgs, Notify, ReplaceArgs, ResetKeyTarget, UrlFetchArg};
+    let mut all = arbitrary_sample(400, |u| Notify::arbitrary(u).ok().map(|v| format!("{v:?}")));
+    all.push_str(&arbitrary_sample(100, |u| {
+        MultiSearchArgs::arbitrary(u).ok().map(|v| format!("{v:?}"))
+    }));
+    all.push_str(&arbitrary_sample(50, |u| {
+        ReplaceArgs::arbitrary(u).ok().map(|v| format!("{v:?}"))
+    }));
+    all.push_str(&arbitrary_sample(100, |u| {
+        ResetKeyTarget::arbitrary(u).ok().map(|v| format!("{v:?}"))
+    }));
+    all.push_str(&arbitrary_sample(300, |u| {
+        UrlFetchArg::arbitrary(u).ok().map(|v| format!("{v:?}"))
+    }));
+    let m = missing(&all, EXT_A_VARIANTS);
     assert!(m.is_empty(), "never generated: {m:?}");
 }

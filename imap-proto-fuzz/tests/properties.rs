@@ -309,3 +309,17 @@ proptest! {
         targets::roundtrip_response(&b);
     }
 }
+
+proptest! {
+    #![proptest_config(config(500))]
+
+    /// The `Display` of every generated command and response is one line,
+    /// in both the short and the `{:#}` form (literals, CRLF and control
+    /// characters never leak a line break into a log).
+    #[test]
+    fn display_is_one_line(c in st::command(), r in st::response()) {
+        for s in [c.to_string(), format!("{c:#}"), r.to_string(), format!("{r:#}")] {
+            prop_assert!(!s.contains(['\r', '\n']), "{s:?}");
+        }
+    }
+}

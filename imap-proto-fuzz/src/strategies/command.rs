@@ -72,6 +72,11 @@ fn list_return_option() -> S<ListReturnOption<'static>> {
     .boxed()
 }
 
+/// `append-message`, for the strategies of other files (REPLACE).
+pub(super) fn append_message_strategy() -> S<AppendMessage<'static>> {
+    append_message()
+}
+
 fn append_message() -> S<AppendMessage<'static>> {
     let data = prop_oneof![
         3 => (literal(false), any::<bool>()).prop_map(|(mut l, b)| {
@@ -342,6 +347,16 @@ pub fn command_body() -> S<CommandBody<'static>> {
         (any::<bool>(), sort_args()).prop_map(|(uid, args)| C::Sort { uid, args }),
         (any::<bool>(), thread_args()).prop_map(|(uid, args)| C::Thread { uid, args }),
     ];
+    let ext_a = prop_oneof![
+        2 => super::notify().prop_map(C::Notify),
+        1 => (any::<bool>(), super::replace_args()).prop_map(|(uid, args)| C::Replace { uid, args }),
+        1 => (any::<bool>(), super::multisearch_args())
+            .prop_map(|(uid, args)| C::ESearch { uid, args }),
+        1 => vec(astring(), 0..3).prop_map(C::Language),
+        1 => vec(astring(), 0..3).prop_map(C::Comparator),
+        2 => super::urlauth_command(),
+        1 => Just(C::GetJmapAccess),
+    ];
     let other = (
         other_command_name(),
         proptest::option::of(other_arguments()),
@@ -355,6 +370,7 @@ pub fn command_body() -> S<CommandBody<'static>> {
         2 => admin,
         5 => selected,
         1 => other,
+        1 => ext_a,
     ]
     .boxed()
 }

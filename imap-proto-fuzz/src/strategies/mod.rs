@@ -41,8 +41,10 @@ mod body;
 mod command;
 mod fetch;
 mod gmail;
+mod notify;
 mod response;
 mod search;
+mod urlauth;
 
 pub use annotate::{annotation_data, annotation_fetch, annotation_search, entry_att};
 pub use body::{address, body_extension, body_structure, envelope};
@@ -51,8 +53,15 @@ pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, 
 pub use gmail::{
     gmail_data_item, gmail_fetch_attribute, gmail_label, gmail_search_key, store_att_ext,
 };
+pub use notify::{
+    event_group, filter_mailboxes, multisearch_args, notify, notify_event, notify_event_ext,
+    notify_event_name, replace_args,
+};
 pub use response::{data, mailbox_list, resp_text, response, response_code};
 pub use search::{esearch, search_args, search_key, sort_args, thread, thread_args};
+pub use urlauth::{
+    url_fetch_arg, url_fetch_data, url_fetch_param, url_mech, urlauth_command, urlauth_mechanism,
+};
 
 /// The deepest nesting a generated value reaches on its own; the context
 /// (a FETCH response around a body structure...) adds a level or two.
@@ -421,7 +430,12 @@ pub fn capability() -> S<Capability<'static>> {
             "CREATE-SPECIAL-USE", "LIST-EXTENDED", "LIST-STATUS", "QUOTA", "METADATA",
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
-            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY", "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS", "ANNOTATE-EXPERIMENT-1",
+            "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY",
+            "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS",
+            "ANNOTATE-EXPERIMENT-1",
+            "NOTIFY", "MULTISEARCH", "REPLACE", "UIDONLY", "LANGUAGE", "URLAUTH",
+            "URLAUTH=BINARY", "URL-PARTIAL", "JMAPACCESS", "MESSAGELIMIT=1000",
+            "SAVELIMIT=4294967295", "messagelimit=1", "MESSAGELIMIT=0", "SAVELIMIT=007",
         ][..]).prop_map(|s| Capability::from_atom(Atom::new(s).expect("an atom")).into_owned()),
         1 => atom().prop_map(Capability::from_atom),
     ]

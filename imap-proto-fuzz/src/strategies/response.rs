@@ -72,6 +72,9 @@ pub fn response_code() -> S<ResponseCode<'static>> {
             R::Annotate(AnnotateCode::TooBig),
             R::Annotate(AnnotateCode::TooMany),
             R::Annotations(AnnSize::None),
+            R::NotificationOverflow,
+            R::UidRequired,
+            R::BadComparator,
             R::Metadata(MetadataCode::TooMany),
             R::Metadata(MetadataCode::NoPrivate),
         ][..],
@@ -104,6 +107,18 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         )),
         "[a-zA-Z0-9.:_-]{1,12}"
             .prop_map(|n| R::UndefinedFilter(FilterName::new(n).expect("a filter-name"))),
+        super::non_empty(super::notify_event_name(), 1..4).prop_map(R::BadEvent),
+        vec(super::url_mech(), 0..3).prop_map(R::UrlMech),
+        proptest::option::of(
+            (
+                proptest::option::of(super::tag()),
+                proptest::option::of(number()),
+                proptest::option::of(nz())
+            )
+                .prop_map(|(tag, count, goal)| InProgress { tag, count, goal })
+        )
+        .prop_map(R::InProgress),
+        (nz(), proptest::option::of(nz())).prop_map(|(limit, uid)| R::MessageLimit { limit, uid }),
         (atom(), proptest::option::of(code_text())).prop_filter_map("a known code", |(n, a)| {
             OtherCode::new(n, a).ok().map(R::Other)
         }),
@@ -362,6 +377,8 @@ pub fn data() -> S<Data<'static>> {
         number().prop_map(Data::Recent),
         nz().prop_map(Data::Expunge),
         (nz(), vec(message_data_item(), 0..4)).prop_map(|(seq, items)| Data::Fetch { seq, items }),
+        (nz(), vec(message_data_item(), 0..4))
+            .prop_map(|(uid, items)| Data::UidFetch { uid, items }),
         (any::<bool>(), uid_set()).prop_map(|(earlier, uids)| Data::Vanished { earlier, uids }),
     ];
     let ext =
@@ -404,6 +421,16 @@ pub fn data() -> S<Data<'static>> {
                 }
             ),
             (mailbox(), astring()).prop_map(|(mailbox, rights)| Data::MyRights { mailbox, rights }),
+            super::non_empty(astring(), 1..3).prop_map(Data::Language),
+            super::non_empty(astring(), 1..3).prop_map(Data::GenUrlAuth),
+            astring().prop_map(Data::JmapAccess),
+            super::non_empty(super::url_fetch_data(), 1..3).prop_map(Data::UrlFetch),
+            (astring(), vec(astring(), 0..3)).prop_map(|(selected, available)| {
+                Data::Comparator {
+                    selected,
+                    available,
+                }
+            }),
             other_data(),
         ];
     prop_oneof![3 => lists, 4 => message, 3 => ext].boxed()

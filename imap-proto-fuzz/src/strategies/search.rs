@@ -162,6 +162,7 @@ fn search_return_option() -> S<SearchReturnOption<'static>> {
     prop_oneof![
         4 => select(&[O::Min, O::Max, O::All, O::Count, O::Save, O::Context, O::Update, O::Relevancy][..]),
         1 => partial_range().prop_map(O::Partial),
+        1 => super::non_empty(super::fetch_attribute(), 1..3).prop_map(O::UpdateFetch),
         1 => (ext_name(), proptest::option::of(search_mod_params())).prop_filter_map(
             "a known option",
             |(n, v)| SearchReturnOptionExt::new(Atom::new(n).expect("an atom"), v).ok().map(O::Other)
@@ -305,9 +306,17 @@ fn esearch_data() -> S<ESearchReturnData<'static>> {
 pub fn esearch() -> S<ESearchResponse<'static>> {
     (
         proptest::option::of(astring()),
+        proptest::option::of(super::mailbox()),
+        proptest::option::of(nz()),
         any::<bool>(),
         vec(esearch_data(), 0..4),
     )
-        .prop_map(|(tag, uid, data)| ESearchResponse { tag, uid, data })
+        .prop_map(|(tag, mailbox, uid_validity, uid, data)| ESearchResponse {
+            tag,
+            mailbox,
+            uid_validity,
+            uid,
+            data,
+        })
         .boxed()
 }

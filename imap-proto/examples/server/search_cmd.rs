@@ -85,6 +85,8 @@ impl Conn {
         }
         self.send(&Response::Data(Data::ESearch(ESearchResponse {
             tag: Some(AString::from(tag.as_str()).into_owned()),
+            mailbox: None,
+            uid_validity: None,
             uid,
             data,
         })));

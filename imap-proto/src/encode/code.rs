@@ -68,6 +68,9 @@ impl Encode for ResponseCode<'_> {
             R::NoModSeq => b"NOMODSEQ",
             R::CompressionActive => b"COMPRESSIONACTIVE",
             R::TooBig => b"TOOBIG",
+            R::NotificationOverflow => b"NOTIFICATIONOVERFLOW",
+            R::UidRequired => b"UIDREQUIRED",
+            R::BadComparator => b"BADCOMPARATOR",
             _ => b"",
         };
         if !simple.is_empty() {
@@ -153,6 +156,43 @@ impl Encode for ResponseCode<'_> {
             R::MailboxId(o) => {
                 e.raw(b"MAILBOXID ");
                 paren_objectid(e, o);
+            }
+            R::InProgress(p) => {
+                e.raw(b"INPROGRESS");
+                if let Some(p) = p {
+                    e.raw(b" (");
+                    match &p.tag {
+                        Some(t) => e.quoted(t.as_str().as_bytes()),
+                        None => e.raw(b"NIL"),
+                    }
+                    e.sp();
+                    match p.count {
+                        Some(n) => e.number(u64::from(n)),
+                        None => e.raw(b"NIL"),
+                    }
+                    e.sp();
+                    match p.goal {
+                        Some(n) => e.number(u64::from(n.get())),
+                        None => e.raw(b"NIL"),
+                    }
+                    e.byte(b')');
+                }
+            }
+            R::MessageLimit { limit, uid } => {
+                e.raw(b"MESSAGELIMIT ");
+                e.number(u64::from(limit.get()));
+                if let Some(u) = uid {
+                    e.sp();
+                    e.number(u64::from(u.get()));
+                }
+            }
+            R::UrlMech(v) => {
+                e.raw(b"URLMECH");
+                super::urlauth::urlmech(e, v);
+            }
+            R::BadEvent(names) => {
+                e.raw(b"BADEVENT ");
+                e.paren_list(names.as_slice(), |e, n| n.encode(e));
             }
             R::BadUrl(t) => {
                 e.raw(b"BADURL ");

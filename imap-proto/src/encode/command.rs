@@ -196,7 +196,8 @@ impl Encode for CommandBody<'_> {
             | C::Check
             | C::Close
             | C::Unselect
-            | C::Expunge => {}
+            | C::Expunge
+            | C::GetJmapAccess => {}
             C::Id(None) => e.raw(b" NIL"),
             C::Id(Some(pairs)) => {
                 e.sp();
@@ -458,12 +459,24 @@ impl Encode for CommandBody<'_> {
             C::Search { args, .. } => args.encode(e),
             C::Sort { args, .. } => args.encode(e),
             C::Thread { args, .. } => args.encode(e),
+            C::Notify(n) => n.encode(e),
+            C::GenUrlAuth(v) => super::urlauth::genurlauth(e, v.as_slice()),
+            C::ResetKey(t) => super::urlauth::resetkey(e, t),
+            C::UrlFetch(v) => {
+                for a in v {
+                    e.sp();
+                    a.encode(e);
+                }
+            }
             C::Other { arguments, .. } => {
                 if let Some(a) = arguments {
                     e.sp();
                     a.encode(e);
                 }
             }
+            C::Language(v) | C::Comparator(v) => super::i18n::sp_astrings(e, v),
+            C::ESearch { args, .. } => args.encode(e),
+            C::Replace { args, .. } => args.encode(e),
         }
     }
 }

@@ -103,6 +103,11 @@ impl Encode for Data<'_> {
                 e.raw(b" FETCH ");
                 super::fetch::msg_att(e, items);
             }
+            Data::UidFetch { uid, items } => {
+                e.number(u64::from(uid.get()));
+                e.raw(b" UIDFETCH ");
+                super::fetch::msg_att(e, items);
+            }
             Data::Vanished { earlier, uids } => {
                 e.raw(if *earlier {
                     b"VANISHED (EARLIER) "
@@ -198,6 +203,29 @@ impl Encode for Data<'_> {
                 e.sp();
                 rights.encode(e);
             }
+            Data::Language(tags) => super::i18n::language_data(e, tags.as_slice()),
+            Data::JmapAccess(url) => {
+                e.raw(b"JMAPACCESS ");
+                e.string(url.as_bytes());
+            }
+            Data::GenUrlAuth(urls) => {
+                e.raw(b"GENURLAUTH");
+                for u in urls {
+                    e.sp();
+                    u.encode(e);
+                }
+            }
+            Data::UrlFetch(items) => {
+                e.raw(b"URLFETCH");
+                for d in items {
+                    e.sp();
+                    d.encode(e);
+                }
+            }
+            Data::Comparator {
+                selected,
+                available,
+            } => super::i18n::comparator_data(e, selected, available),
             Data::Other(o) => {
                 if let Some(n) = o.number() {
                     e.number(u64::from(n));

@@ -20,11 +20,17 @@ pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
+mod display;
 pub(crate) mod fetch;
 pub(crate) mod gmail;
+pub(crate) mod i18n;
 pub(crate) mod mailbox_data;
+pub(crate) mod multisearch;
+pub(crate) mod notify;
+pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
+pub(crate) mod urlauth;
 
 /// What the peer allows, which decides how strings and literals go out.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

@@ -163,6 +163,10 @@ impl Encode for SearchReturnOption<'_> {
             O::Context => e.raw(b"CONTEXT"),
             O::Update => e.raw(b"UPDATE"),
             O::Relevancy => e.raw(b"RELEVANCY"),
+            O::UpdateFetch(atts) => {
+                e.raw(b"UPDATE");
+                e.paren_list(atts.as_slice(), |e, a| a.encode(e));
+            }
             O::Partial(r) => {
                 e.raw(b"PARTIAL ");
                 r.encode(e);
@@ -346,9 +350,29 @@ impl Encode for ESearchResponse<'_> {
     /// data item after a SP. The tag goes out quoted, as in every example
     /// of RFC 4731 and RFC 9051 (`tag-string = astring` allows it).
     fn encode(&self, e: &mut Encoder) {
-        if let Some(t) = &self.tag {
-            e.raw(b" (TAG ");
-            e.string(t.as_bytes());
+        if self.tag.is_some() || self.mailbox.is_some() || self.uid_validity.is_some() {
+            e.raw(b" (");
+            let mut sep = false;
+            if let Some(t) = &self.tag {
+                e.raw(b"TAG ");
+                e.string(t.as_bytes());
+                sep = true;
+            }
+            if let Some(m) = &self.mailbox {
+                if sep {
+                    e.sp();
+                }
+                e.raw(b"MAILBOX ");
+                m.encode(e);
+                sep = true;
+            }
+            if let Some(v) = self.uid_validity {
+                if sep {
+                    e.sp();
+                }
+                e.raw(b"UIDVALIDITY ");
+                e.number(u64::from(v.get()));
+            }
             e.byte(b')');
         }
         if self.uid {

@@ -180,6 +180,16 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::BadUrl(t)))
         }
+        b"INPROGRESS" => super::progress::inprogress_code(r),
+        b"MESSAGELIMIT" => super::progress::messagelimit_code(r),
+        b"URLMECH" => {
+            let (r, v) = super::urlauth::urlmech_code(r)?;
+            Ok((r, R::UrlMech(v)))
+        }
+        b"BADEVENT" => {
+            let (r, v) = super::notify::badevent_list(sp(r)?.0)?;
+            Ok((r, R::BadEvent(v)))
+        }
         b"REFERRAL" => {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::Referral(t)))
@@ -328,6 +338,9 @@ fn simple_code(name: &[u8]) -> Option<ResponseCode<'static>> {
         b"NOMODSEQ" => R::NoModSeq,
         b"COMPRESSIONACTIVE" => R::CompressionActive,
         b"TOOBIG" => R::TooBig,
+        b"NOTIFICATIONOVERFLOW" => R::NotificationOverflow,
+        b"UIDREQUIRED" => R::UidRequired,
+        b"BADCOMPARATOR" => R::BadComparator,
         _ => return None,
     })
 }

@@ -10,7 +10,9 @@ use super::core::{
     keyword, list_mailbox, literal, mailbox, nstring, number, number64, nz_number, paren_list,
     paren_list1, quoted, raw_value, sequence_set, sp, tag,
 };
-use super::{fail, fetch, search, Depth, PResult, ParseLimits};
+use super::{
+    fail, fetch, i18n, multisearch, notify, replace, search, urlauth, Depth, PResult, ParseLimits,
+};
 use crate::fast;
 use crate::types::{
     AString, AppendData, AppendMessage, Atom, CatenatePart, Command, CommandBody, CreateParam,
@@ -118,13 +120,19 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         }),
         b"MYRIGHTS" => one_mailbox(i).map(|(r, m)| (r, C::MyRights(m))),
         b"CANCELUPDATE" => cancelupdate(i),
+        b"NOTIFY" => notify::notify(i),
+        b"GETJMAPACCESS" => done(C::GetJmapAccess),
+        b"GENURLAUTH" => urlauth::genurlauth(i),
+        b"RESETKEY" => urlauth::resetkey(i),
+        b"URLFETCH" => urlauth::urlfetch(i),
+        b"LANGUAGE" => i18n::language_cmd(i).map(|(r, v)| (r, C::Language(v))),
+        b"COMPARATOR" => i18n::comparator_cmd(i).map(|(r, v)| (r, C::Comparator(v))),
         b"UID" => {
             let (i, ()) = sp(i)?;
             uid_command(i, depth, true)
         }
-        b"COPY" | b"MOVE" | b"FETCH" | b"STORE" | b"SEARCH" | b"SORT" | b"THREAD" => {
-            uid_command(start, depth, false)
-        }
+        b"COPY" | b"MOVE" | b"FETCH" | b"STORE" | b"SEARCH" | b"SORT" | b"THREAD" | b"ESEARCH"
+        | b"REPLACE" => uid_command(start, depth, false),
         // Keep this dispatch and `types::KNOWN_COMMANDS` the same (a test
         // reads this function to check it).
         _ => x_command::x_command(name, rest),
@@ -164,6 +172,10 @@ fn uid_command(i: &[u8], depth: Depth, uid: bool) -> PResult<'_, CommandBody<'_>
         b"SORT" => search::sort_args(i, depth).map(|(r, args)| (r, C::Sort { uid, args })),
         b"THREAD" => search::thread_args(i, depth).map(|(r, args)| (r, C::Thread { uid, args })),
         b"STORE" => store(i, uid, depth),
+        b"ESEARCH" => {
+            multisearch::esearch_args(i, depth).map(|(r, args)| (r, C::ESearch { uid, args }))
+        }
+        b"REPLACE" => replace::replace_args(i).map(|(r, args)| (r, C::Replace { uid, args })),
         b"EXPUNGE" if uid => {
             let (i, ()) = sp(i)?;
             sequence_set(i).map(|(r, s)| (r, C::UidExpunge(s)))
@@ -313,7 +325,7 @@ pub(crate) const KNOWN_PARAMETERS: &[&str] = &[
 /// that does not take it: a [`TaggedExtension`] can be moved from one
 /// command to another, and one named `CONDSTORE` taken from a RENAME would
 /// read back from a SELECT as the known parameter, not as itself.
-fn tagged_ext<'a>(
+pub(crate) fn tagged_ext<'a>(
     at: &'a [u8],
     name: Atom<'a>,
     i: &'a [u8],
@@ -582,7 +594,7 @@ fn append(i: &[u8]) -> PResult<'_, CommandBody<'_>> {
     }
 }
 
-fn append_message(i: &[u8]) -> PResult<'_, AppendMessage<'_>> {
+pub(crate) fn append_message(i: &[u8]) -> PResult<'_, AppendMessage<'_>> {
     let (mut i, ()) = sp(i)?;
     let mut flags = None;
     let mut date = None;

@@ -37,6 +37,7 @@ pub(super) fn capabilities(mut i: &[u8]) -> PResult<'_, Vec<crate::types::Capabi
 
 /// `message-data = nz-number SP ("EXPUNGE" / ("FETCH" SP msg-att))`,
 /// `number SP "EXISTS"`, `number SP "RECENT"` (RFC 9051 §9, RFC 3501),
+/// `uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att` (RFC 9586 §3.3),
 /// after the number and its SP.
 pub(super) fn message_data(i: &[u8], n: u32, depth: Depth) -> PResult<'_, Response<'_>> {
     let (r, kw) = atom_bytes(i)?;
@@ -53,6 +54,11 @@ pub(super) fn message_data(i: &[u8], n: u32, depth: Depth) -> PResult<'_, Respon
             let seq = nz(n)?;
             let (r, items) = super::fetch::msg_att(sp(r)?.0, depth)?;
             (r, Data::Fetch { seq, items })
+        }
+        b"UIDFETCH" => {
+            let uid = nz(n)?;
+            let (r, items) = super::fetch::msg_att(sp(r)?.0, depth)?;
+            (r, Data::UidFetch { uid, items })
         }
         _ => {
             let (r, rest) = rest_of_message(r)?;

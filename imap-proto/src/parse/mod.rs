@@ -29,10 +29,16 @@ pub(crate) mod fetch;
 pub(crate) mod filters;
 pub(crate) mod fuzzy;
 pub(crate) mod gmail;
+pub(crate) mod i18n;
 pub(crate) mod list_ext;
 pub(crate) mod mailbox_data;
+pub(crate) mod multisearch;
+pub(crate) mod notify;
+pub(crate) mod progress;
+pub(crate) mod replace;
 pub(crate) mod response;
 pub(crate) mod search;
+pub(crate) mod urlauth;
 
 /// Why a message could not be parsed.
 ///

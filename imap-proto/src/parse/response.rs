@@ -258,6 +258,11 @@ fn known_data<'a>(up: &[u8], kw: &'a [u8], r: &'a [u8], depth: Depth) -> PResult
         b"ACL" => acl_data(sp(r)?.0)?,
         b"LISTRIGHTS" => listrights_data(sp(r)?.0)?,
         b"MYRIGHTS" => myrights_data(sp(r)?.0)?,
+        b"LANGUAGE" => super::i18n::language_data(sp(r)?.0)?,
+        b"JMAPACCESS" => super::progress::jmapaccess_data(r)?,
+        b"GENURLAUTH" => super::urlauth::genurlauth_data(r)?,
+        b"URLFETCH" => super::urlauth::urlfetch_data(r, depth)?,
+        b"COMPARATOR" => super::i18n::comparator_data(sp(r)?.0)?,
         _ => {
             let (r, rest) = rest_of_message(r)?;
             (

@@ -277,7 +277,26 @@ fn search_return_opt(i: &[u8], depth: Depth) -> PResult<'_, SearchReturnOption<'
         Some(b"COUNT") => Some(O::Count),
         Some(b"SAVE") => Some(O::Save),
         Some(b"CONTEXT") => Some(O::Context),
-        Some(b"UPDATE") => Some(O::Update),
+        Some(b"UPDATE") => {
+            // RFC 5465's modifier-update: "UPDATE" ["(" fetch-att ...")"];
+            // lenient: with SP before the "(", as its §7 example sends it.
+            let at = match (r.first(), r.get(1)) {
+                (Some(b'('), _) => Some(r),
+                (Some(b' '), Some(b'(')) => Some(&r[1..]),
+                _ => None,
+            };
+            match at {
+                Some(l) => {
+                    return crate::parse::core::paren_list1(
+                        l,
+                        super::fetch::fetch_att,
+                        "fetch-att",
+                    )
+                    .map(|(r, v)| (r, O::UpdateFetch(v)));
+                }
+                None => Some(O::Update),
+            }
+        }
         Some(b"RELEVANCY") => Some(O::Relevancy),
         Some(b"PARTIAL") => {
             return sp_then(r, partial_range).map(|(r, p)| (r, O::Partial(p)));
@@ -556,19 +575,42 @@ fn search_return_data(i: &[u8], depth: Depth) -> PResult<'_, ESearchReturnData<'
 }
 
 /// After the keyword `"ESEARCH"`: `[search-correlator] [SP "UID"] *(SP
-/// search-return-data)`, `search-correlator = SP "(" "TAG" SP tag-string
-/// ")"`, `tag-string = astring` (RFC 9051 §9, RFC 4466 §3). Stops before
-/// CRLF.
+/// search-return-data)`, `tag-string = astring` (RFC 9051 §9, RFC 4466
+/// §3), `search-correlator = SP "(" one-correlator *(SP one-correlator)
+/// ")"`, `one-correlator = ("TAG" SP tag-string) / ("MAILBOX" SP astring)
+/// / ("UIDVALIDITY" SP nz-number)` (RFC 7377 §4; each at most once, in any
+/// order). Stops before CRLF.
 pub(crate) fn esearch_response(i: &[u8], depth: Depth) -> PResult<'_, ESearchResponse<'_>> {
     let mut i = i;
     let mut tag = None;
+    let mut mailbox = None;
+    let mut uid_validity = None;
     if let Some(r) = next_item(i) {
         if let Some(b'(') = r.first() {
-            let r = &r[1..];
-            let (r, ()) = keyword("TAG")(r)?;
-            let (r, t) = sp_then(r, astring)?;
+            let mut r = &r[1..];
+            loop {
+                let at = r;
+                if at_keyword(r, b"TAG") && tag.is_none() {
+                    let (r2, t) = sp_then(&r[3..], astring)?;
+                    tag = Some(t);
+                    r = r2;
+                } else if at_keyword(r, b"MAILBOX") && mailbox.is_none() {
+                    let (r2, m) = sp_then(&r[7..], crate::parse::core::mailbox)?;
+                    mailbox = Some(m);
+                    r = r2;
+                } else if at_keyword(r, b"UIDVALIDITY") && uid_validity.is_none() {
+                    let (r2, n) = sp_then(&r[11..], nz_number)?;
+                    uid_validity = Some(n);
+                    r = r2;
+                } else {
+                    return fail(at, "TAG, MAILBOX or UIDVALIDITY (each once)");
+                }
+                match r.first() {
+                    Some(b' ') => r = &r[1..],
+                    _ => break,
+                }
+            }
             let (r, ()) = byte(b')', "\")\" closing the search correlator")(r)?;
-            tag = Some(t);
             i = r;
         }
     }
@@ -585,7 +627,16 @@ pub(crate) fn esearch_response(i: &[u8], depth: Depth) -> PResult<'_, ESearchRes
         data.push(d);
         i = r;
     }
-    Ok((i, ESearchResponse { tag, uid, data }))
+    Ok((
+        i,
+        ESearchResponse {
+            tag,
+            mailbox,
+            uid_validity,
+            uid,
+            data,
+        },
+    ))
 }
 
 /// `thread-list = "(" (thread-members / thread-nested) ")"`,

@@ -5,6 +5,7 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::core::Atom;
+use super::number::NzNumber;
 
 macro_rules! capabilities {
     ($($(#[$m:meta])* $var:ident = $name:literal,)*) => {
@@ -14,7 +15,8 @@ macro_rules! capabilities {
         /// variant; anything else is kept as [`Capability::Other`], never an
         /// error. `AUTH=`, `COMPRESS=`, `SORT=`, `THREAD=`, `CONTEXT=`,
         /// `RIGHTS=`, `I18NLEVEL=` and the like that take a value are kept as
-        /// `Other` too, except `AUTH=` which gets [`Capability::Auth`].
+        /// `Other` too, except `AUTH=` which gets [`Capability::Auth`] and
+        /// `MESSAGELIMIT=` / `SAVELIMIT=` (RFC 9738) with their number.
         ///
         /// ```
         /// use imap_proto::types::{Atom, Capability};
@@ -28,6 +30,13 @@ macro_rules! capabilities {
             $($(#[$m])* $var,)*
             /// `AUTH=` mechanism (the atom after `=`, as sent).
             Auth(Atom<'a>),
+            /// `"MESSAGELIMIT=" message-limit` (RFC 9738): at most this many
+            /// messages per command. Written without leading zeros (one
+            /// with them is kept as [`Capability::Other`]).
+            MessageLimit(NzNumber),
+            /// `"SAVELIMIT=" message-limit` (RFC 9738): the limit for
+            /// commands that save messages (COPY, APPEND...).
+            SaveLimit(NzNumber),
             /// Any other capability, as sent. Never one of the names above.
             Other(CapabilityOther<'a>),
         }
@@ -40,6 +49,8 @@ macro_rules! capabilities {
                 match self {
                     $(Capability::$var => Capability::$var,)*
                     Capability::Auth(a) => Capability::Auth(a.into_owned()),
+                    Capability::MessageLimit(n) => Capability::MessageLimit(n),
+                    Capability::SaveLimit(n) => Capability::SaveLimit(n),
                     Capability::Other(o) => Capability::Other(CapabilityOther(o.0.into_owned())),
                 }
             }
@@ -47,11 +58,13 @@ macro_rules! capabilities {
 
         impl Capability<'_> {
             /// The name of a capability this crate knows, or of an
-            /// unknown one; `None` only for `AUTH=`.
+            /// unknown one; `None` for `AUTH=` and the ones with a number.
             pub(crate) fn known_name(&self) -> Option<&str> {
                 match self {
                     $(Capability::$var => Some($name),)*
-                    Capability::Auth(_) => None,
+                    Capability::Auth(_)
+                    | Capability::MessageLimit(_)
+                    | Capability::SaveLimit(_) => None,
                     Capability::Other(o) => Some(o.0.as_str()),
                 }
             }
@@ -62,6 +75,8 @@ macro_rules! capabilities {
                 match self {
                     $(Capability::$var => f.write_str($name),)*
                     Capability::Auth(a) => write!(f, "AUTH={}", a.as_str()),
+                    Capability::MessageLimit(n) => write!(f, "MESSAGELIMIT={n}"),
+                    Capability::SaveLimit(n) => write!(f, "SAVELIMIT={n}"),
                     Capability::Other(o) => f.write_str(o.0.as_str()),
                 }
             }
@@ -166,6 +181,24 @@ capabilities! {
     Filters = "FILTERS",
     /// `ANNOTATE-EXPERIMENT-1` (RFC 5257)
     AnnotateExperiment1 = "ANNOTATE-EXPERIMENT-1",
+    /// `NOTIFY` (RFC 5465)
+    Notify = "NOTIFY",
+    /// `MULTISEARCH` (RFC 7377)
+    MultiSearch = "MULTISEARCH",
+    /// `REPLACE` (RFC 8508)
+    Replace = "REPLACE",
+    /// `UIDONLY` (RFC 9586)
+    UidOnly = "UIDONLY",
+    /// `LANGUAGE` (RFC 5255)
+    Language = "LANGUAGE",
+    /// `URLAUTH` (RFC 4467)
+    UrlAuth = "URLAUTH",
+    /// `URLAUTH=BINARY` (RFC 5524)
+    UrlAuthBinary = "URLAUTH=BINARY",
+    /// `URL-PARTIAL` (RFC 5550)
+    UrlPartial = "URL-PARTIAL",
+    /// `JMAPACCESS` (RFC 9698)
+    JmapAccess = "JMAPACCESS",
 }
 
 /// A capability name this crate has no variant for.
@@ -187,6 +220,9 @@ impl<'a> Capability<'a> {
         if let Some((_, c)) = KNOWN.iter().find(|(n, _)| n.eq_ignore_ascii_case(s)) {
             return c.clone();
         }
+        if let Some(c) = limit_capability(s) {
+            return c;
+        }
         if s.len() > 5 && s[..5].eq_ignore_ascii_case("AUTH=") {
             if let Ok(m) = Atom::new(match atom.clone().into_cow() {
                 Cow::Borrowed(b) => Cow::Borrowed(&b[5..]),
@@ -196,5 +232,23 @@ impl<'a> Capability<'a> {
             }
         }
         Capability::Other(CapabilityOther(atom))
+    }
+}
+
+/// `"MESSAGELIMIT=" message-limit` or `"SAVELIMIT=" message-limit`,
+/// `message-limit = nz-number` (RFC 9738), the number without leading
+/// zeros so that the value has one spelling.
+fn limit_capability(s: &str) -> Option<Capability<'static>> {
+    let (name, n) = s.split_once('=')?;
+    if n.starts_with('0') || !n.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let n = NzNumber::new(n.parse().ok()?)?;
+    if name.eq_ignore_ascii_case("MESSAGELIMIT") {
+        Some(Capability::MessageLimit(n))
+    } else if name.eq_ignore_ascii_case("SAVELIMIT") {
+        Some(Capability::SaveLimit(n))
+    } else {
+        None
     }
 }

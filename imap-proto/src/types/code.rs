@@ -7,7 +7,11 @@ use std::borrow::Cow;
 use std::fmt;
 
 use super::core::{cow_str_owned, Atom, ObjectId, ValidationError};
+use super::inprogress::InProgress;
+use super::nonempty::NonEmpty;
+use super::notify::NotifyEventName;
 use super::number::{Number64, NzNumber};
+use super::urlauth::UrlMech;
 use super::{Capability, FlagPerm, SequenceSet};
 
 /// `resp-text-code` (RFC 9051 §9, RFC 3501 §9, RFC 5530 §4) with the codes
@@ -126,6 +130,29 @@ pub enum ResponseCode<'a> {
     Annotations(super::annotate::AnnSize),
     /// `UNDEFINED-FILTER SP filter-name` (RFC 5466).
     UndefinedFilter(super::filters::FilterName<'a>),
+    /// `NOTIFICATIONOVERFLOW` (RFC 5465 §5.8): notifications are off.
+    NotificationOverflow,
+    /// `unsupported-events-code = "BADEVENT" SP "(" event-name *(SP
+    /// event-name) ")"` (RFC 5465 §8): the events the server supports.
+    BadEvent(NonEmpty<NotifyEventName<'a>>),
+    /// `UIDREQUIRED` (RFC 9586 UIDONLY): the command used message numbers.
+    UidRequired,
+    /// `BADCOMPARATOR` (RFC 5255 §4.10): no such collation.
+    BadComparator,
+    /// `"URLMECH" SP "INTERNAL" *(SP mechanism ["=" base64])` (RFC 4467
+    /// §9): the mechanisms besides INTERNAL, which is always there.
+    UrlMech(Vec<UrlMech<'a>>),
+    /// `"INPROGRESS" [SP "(" progress-tag SP progress-count SP
+    /// progress-goal ")"]` (RFC 9585): a long command's progress.
+    InProgress(Option<InProgress<'a>>),
+    /// `"MESSAGELIMIT" SP message-limit [SP uniqueid]` (RFC 9738): the
+    /// command touched at most `limit` messages, the last being `uid`.
+    MessageLimit {
+        /// The server's limit (`message-limit = nz-number`).
+        limit: NzNumber,
+        /// The UID where processing stopped, when given.
+        uid: Option<NzNumber>,
+    },
     /// `atom [SP 1*<any TEXT-CHAR except "]">]`: a code this crate does not
     /// know.
     Other(OtherCode<'a>),
@@ -193,6 +220,13 @@ impl ResponseCode<'_> {
             R::Annotate(c) => R::Annotate(c),
             R::Annotations(s) => R::Annotations(s),
             R::UndefinedFilter(n) => R::UndefinedFilter(n.into_owned()),
+            R::NotificationOverflow => R::NotificationOverflow,
+            R::BadEvent(v) => R::BadEvent(v.map(NotifyEventName::into_owned)),
+            R::UidRequired => R::UidRequired,
+            R::BadComparator => R::BadComparator,
+            R::UrlMech(v) => R::UrlMech(v.into_iter().map(UrlMech::into_owned).collect()),
+            R::InProgress(p) => R::InProgress(p.map(InProgress::into_owned)),
+            R::MessageLimit { limit, uid } => R::MessageLimit { limit, uid },
             R::Other(o) => R::Other(o.into_owned()),
         }
     }
@@ -248,6 +282,13 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "ANNOTATE",
     "ANNOTATIONS",
     "UNDEFINED-FILTER",
+    "NOTIFICATIONOVERFLOW",
+    "BADEVENT",
+    "UIDREQUIRED",
+    "BADCOMPARATOR",
+    "URLMECH",
+    "INPROGRESS",
+    "MESSAGELIMIT",
 ];
 
 /// Whether `name` (any case) is one of [`KNOWN_CODES`].

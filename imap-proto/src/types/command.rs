@@ -12,11 +12,15 @@ use super::datetime::DateTime;
 use super::fetch::FetchArgs;
 use super::flag::Flag;
 use super::mailbox::{ListMailbox, Mailbox};
+use super::multisearch::MultiSearchArgs;
 use super::nonempty::NonEmpty;
+use super::notify::Notify;
 use super::number::Number64;
+use super::replace::ReplaceArgs;
 use super::search::{SearchArgs, SortArgs, ThreadArgs};
 use super::sequence::SequenceSet;
 use super::status::StatusAttribute;
+use super::urlauth::{ResetKeyTarget, UrlAuthMechanism, UrlFetchArg};
 use super::x_command::{OtherArguments, OtherCommandName};
 
 /// `command = tag SP (command-any / command-auth / command-nonauth /
@@ -498,6 +502,39 @@ pub enum CommandBody<'a> {
         /// Algorithm, charset, search keys.
         args: ThreadArgs<'a>,
     },
+    /// `notify = "NOTIFY" SP (notify-set / notify-none)` (RFC 5465)
+    Notify(Notify<'a>),
+    /// `[UID] ESEARCH ...` (RFC 7377 MULTISEARCH; `UID ESEARCH` is not
+    /// in its grammar but in its §2 example).
+    ESearch {
+        /// `UID ESEARCH`.
+        uid: bool,
+        /// Source mailboxes, return options, criteria.
+        args: MultiSearchArgs<'a>,
+    },
+    /// `language-cmd = "LANGUAGE" *(SP lang-range-quoted)` (RFC 5255 §3.5):
+    /// the language ranges asked for, in order; none asks for the list.
+    Language(Vec<AString<'a>>),
+    /// `comparator-cmd = "COMPARATOR" *(SP comp-order-quoted)` (RFC 5255
+    /// §4.10): the collations asked for; none asks which is in use.
+    Comparator(Vec<AString<'a>>),
+    /// `genurlauth = "GENURLAUTH" 1*(SP url-rump SP mechanism)` (RFC 4467):
+    /// URLs to authorize, each with its mechanism.
+    GenUrlAuth(NonEmpty<(AString<'a>, UrlAuthMechanism<'a>)>),
+    /// `resetkey = "RESETKEY" [SP mailbox *(SP mechanism)]` (RFC 4467);
+    /// `None` resets every mailbox's keys.
+    ResetKey(Option<ResetKeyTarget<'a>>),
+    /// `urlfetch = "URLFETCH" 1*(SP url-fetch-arg)` (RFC 4467, RFC 5524).
+    UrlFetch(NonEmpty<UrlFetchArg<'a>>),
+    /// `GETJMAPACCESS` (RFC 9698): asks for the JMAP session URL.
+    GetJmapAccess,
+    /// `[UID] REPLACE seq-number SP mailbox append-message` (RFC 8508)
+    Replace {
+        /// `UID REPLACE`: the number is a UID.
+        uid: bool,
+        /// The message replaced, the mailbox, the new message.
+        args: ReplaceArgs<'a>,
+    },
     /// `x-command = "X" atom <experimental command arguments>` (RFC 3501
     /// §9; RFC 9051 §6.5 keeps experimental commands, without the rule),
     /// and any other command name this crate does not
@@ -804,6 +841,21 @@ impl CommandBody<'_> {
                 uid,
                 args: args.into_owned(),
             },
+            C::Notify(n) => C::Notify(n.into_owned()),
+            C::GetJmapAccess => C::GetJmapAccess,
+            C::GenUrlAuth(v) => C::GenUrlAuth(v.map(|(u, m)| (u.into_owned(), m.into_owned()))),
+            C::ResetKey(t) => C::ResetKey(t.map(ResetKeyTarget::into_owned)),
+            C::UrlFetch(v) => C::UrlFetch(v.map(UrlFetchArg::into_owned)),
+            C::Language(v) => C::Language(owned_vec(v, AString::into_owned)),
+            C::Comparator(v) => C::Comparator(owned_vec(v, AString::into_owned)),
+            C::ESearch { uid, args } => C::ESearch {
+                uid,
+                args: args.into_owned(),
+            },
+            C::Replace { uid, args } => C::Replace {
+                uid,
+                args: args.into_owned(),
+            },
             C::Other { name, arguments } => C::Other {
                 name: name.into_owned(),
                 arguments: arguments.map(OtherArguments::into_owned),
@@ -874,6 +926,17 @@ impl CommandBody<'_> {
             C::Sort { uid: true, .. } => "UID SORT",
             C::Thread { uid: false, .. } => "THREAD",
             C::Thread { uid: true, .. } => "UID THREAD",
+            C::Notify(_) => "NOTIFY",
+            C::GetJmapAccess => "GETJMAPACCESS",
+            C::GenUrlAuth(_) => "GENURLAUTH",
+            C::ResetKey(_) => "RESETKEY",
+            C::UrlFetch(_) => "URLFETCH",
+            C::Language(_) => "LANGUAGE",
+            C::Comparator(_) => "COMPARATOR",
+            C::ESearch { uid: false, .. } => "ESEARCH",
+            C::ESearch { uid: true, .. } => "UID ESEARCH",
+            C::Replace { uid: false, .. } => "REPLACE",
+            C::Replace { uid: true, .. } => "UID REPLACE",
             C::Other { .. } => "x-command",
         }
     }

@@ -10,7 +10,9 @@ use std::fmt;
 
 use super::core::{AString, Atom, Escaped, IString, NString};
 use super::mailbox_data::{MailboxList, NamespaceDescr, StatusItem};
+use super::nonempty::NonEmpty;
 use super::number::{Number64, NzNumber};
+use super::urlauth::UrlFetchData;
 use super::{Capability, ESearchResponse, Flag, Mailbox, MessageDataItem, SequenceSet, Thread};
 
 /// Untagged data: `mailbox-data`, `message-data`, `capability-data`,
@@ -138,6 +140,35 @@ pub enum Data<'a> {
         /// The rights of the logged-in user.
         rights: AString<'a>,
     },
+    /// `uidfetch-resp = uniqueid SP "UIDFETCH" SP msg-att` (RFC 9586 §3.3):
+    /// FETCH data under UIDONLY, numbered by UID.
+    UidFetch {
+        /// The message's UID (`uniqueid = nz-number`).
+        uid: NzNumber,
+        /// The data items.
+        items: Vec<MessageDataItem<'a>>,
+    },
+    /// `genurlauth-data = "*" SP "GENURLAUTH" 1*(SP url-full)` (RFC 4467):
+    /// the authorized URLs, in the order asked.
+    GenUrlAuth(NonEmpty<AString<'a>>),
+    /// `urlfetch-data = "*" SP "URLFETCH" 1*(SP (urldata-simple /
+    /// urldata-ext))` (RFC 4467, RFC 5524).
+    UrlFetch(NonEmpty<UrlFetchData<'a>>),
+    /// `"JMAPACCESS" SP quoted` (RFC 9698 §3): the JMAP session URL.
+    JmapAccess(AString<'a>),
+    /// `language-data = "LANGUAGE" SP "(" lang-tag-quoted *(SP
+    /// lang-tag-quoted) ")"` (RFC 5255 §3.5): the languages supported, or
+    /// the one now in use.
+    Language(NonEmpty<AString<'a>>),
+    /// `comparator-data = "COMPARATOR" SP comp-sel-quoted [SP "("
+    /// comp-id-quoted *(SP comp-id-quoted) ")"]` (RFC 5255 §4.10).
+    Comparator {
+        /// The collation in use.
+        selected: AString<'a>,
+        /// The collations matching the COMPARATOR command's arguments;
+        /// empty is without the list (the grammar has no empty one).
+        available: Vec<AString<'a>>,
+    },
     /// Untagged data this crate does not know, or known data that failed
     /// its strict reading (see [`OtherData`]), kept as sent.
     Other(OtherData<'a>),
@@ -225,6 +256,21 @@ impl Data<'_> {
             Data::MyRights { mailbox, rights } => Data::MyRights {
                 mailbox: mailbox.into_owned(),
                 rights: rights.into_owned(),
+            },
+            Data::UidFetch { uid, items } => Data::UidFetch {
+                uid,
+                items: items.into_iter().map(MessageDataItem::into_owned).collect(),
+            },
+            Data::Language(v) => Data::Language(v.map(AString::into_owned)),
+            Data::JmapAccess(u) => Data::JmapAccess(u.into_owned()),
+            Data::GenUrlAuth(v) => Data::GenUrlAuth(v.map(AString::into_owned)),
+            Data::UrlFetch(v) => Data::UrlFetch(v.map(UrlFetchData::into_owned)),
+            Data::Comparator {
+                selected,
+                available,
+            } => Data::Comparator {
+                selected: selected.into_owned(),
+                available: available.into_iter().map(AString::into_owned).collect(),
             },
             Data::Other(o) => Data::Other(o.into_owned()),
         }

@@ -110,7 +110,7 @@ impl FetchAttributes<'_> {
 }
 
 /// `fetch-att` (RFC 9051 §9, RFC 3501 §9 and the extensions).
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 #[non_exhaustive]
 pub enum FetchAttribute<'a> {
     /// `ENVELOPE`

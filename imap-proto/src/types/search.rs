@@ -22,6 +22,7 @@ use std::marker::PhantomData;
 use super::core::ValidationError;
 use super::core::{AString, Atom, IString, ObjectId, RawValue};
 use super::datetime::Date;
+use super::mailbox::Mailbox;
 use super::nonempty::NonEmpty;
 use super::number::{Number64, NzNumber};
 use super::sequence::SequenceSet;
@@ -371,6 +372,10 @@ pub enum SearchReturnOption<'a> {
     Context,
     /// `UPDATE` (RFC 5267)
     Update,
+    /// `modifier-update = "UPDATE" [ "(" fetch-att *(SP fetch-att) ")" ]`
+    /// (RFC 5465 §8, NOTIFY): UPDATE with the data to send for each new
+    /// message. Sent as the ABNF has it, without SP before the `(`.
+    UpdateFetch(NonEmpty<super::fetch::FetchAttribute<'a>>),
     /// `PARTIAL partial-range` (RFC 5267, RFC 9394)
     Partial(PartialRange),
     /// `RELEVANCY` (RFC 6203)
@@ -391,6 +396,7 @@ impl SearchReturnOption<'_> {
             O::Save => O::Save,
             O::Context => O::Context,
             O::Update => O::Update,
+            O::UpdateFetch(v) => O::UpdateFetch(v.map(super::fetch::FetchAttribute::into_owned)),
             O::Partial(r) => O::Partial(r),
             O::Relevancy => O::Relevancy,
             O::Other(x) => O::Other(x.into_owned()),
@@ -792,12 +798,19 @@ impl ESearchReturnData<'_> {
 }
 
 /// `esearch-response = "ESEARCH" [search-correlator] [SP "UID"] *(SP
-/// search-return-data)`, `search-correlator = SP "(" "TAG" SP tag-string
-/// ")"` (RFC 9051 §7.3.4, §9; RFC 4731).
+/// search-return-data)` (RFC 9051 §7.3.4, §9; RFC 4731), `search-correlator
+/// = SP "(" one-correlator *(SP one-correlator) ")"`, `one-correlator =
+/// ("TAG" SP tag-string) / ("MAILBOX" SP astring) / ("UIDVALIDITY" SP
+/// nz-number)` (RFC 7377 §4, each at most once). With none of the three,
+/// there is no correlator.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct ESearchResponse<'a> {
     /// The tag of the command this answers (`tag-string = astring`).
     pub tag: Option<AString<'a>>,
+    /// `MAILBOX`: the mailbox searched (MULTISEARCH, RFC 7377).
+    pub mailbox: Option<Mailbox<'a>>,
+    /// `UIDVALIDITY` of that mailbox (MULTISEARCH, RFC 7377).
+    pub uid_validity: Option<NzNumber>,
     /// `UID`: the numbers are UIDs.
     pub uid: bool,
     /// The data items, in the order sent.
@@ -809,6 +822,8 @@ impl ESearchResponse<'_> {
     pub fn into_owned(self) -> ESearchResponse<'static> {
         ESearchResponse {
             tag: self.tag.map(AString::into_owned),
+            mailbox: self.mailbox.map(Mailbox::into_owned),
+            uid_validity: self.uid_validity,
             uid: self.uid,
             data: self
                 .data

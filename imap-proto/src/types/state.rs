@@ -33,7 +33,7 @@ impl CommandBody<'_> {
         use ConnectionState as S;
         let authed = matches!(state, S::Authenticated | S::Selected);
         match self {
-            C::Capability | C::Logout | C::Noop | C::Id(_) => state != S::Logout,
+            C::Capability | C::Logout | C::Noop | C::Id(_) | C::Language(_) => state != S::Logout,
             C::StartTls | C::Authenticate { .. } | C::Login { .. } => state == S::NotAuthenticated,
             C::Enable(_)
             | C::Select { .. }
@@ -61,7 +61,14 @@ impl CommandBody<'_> {
             | C::GetAcl(_)
             | C::ListRights { .. }
             | C::MyRights(_)
-            | C::Xlist { .. } => authed,
+            | C::Xlist { .. }
+            | C::Notify(_)
+            | C::Comparator(_)
+            | C::GenUrlAuth(_)
+            | C::GetJmapAccess
+            | C::ResetKey(_)
+            | C::UrlFetch(_)
+            | C::ESearch { uid: false, .. } => authed,
             C::CancelUpdate(_)
             | C::Check
             | C::Close
@@ -75,7 +82,9 @@ impl CommandBody<'_> {
             | C::StoreExt { .. }
             | C::Search { .. }
             | C::Sort { .. }
-            | C::Thread { .. } => state == S::Selected,
+            | C::Thread { .. }
+            | C::ESearch { uid: true, .. }
+            | C::Replace { .. } => state == S::Selected,
             // Not a command this crate knows: the server decides.
             C::Other { .. } => false,
         }

@@ -63,6 +63,15 @@ pub(crate) const KNOWN_COMMANDS: &[&str] = &[
     "SORT",
     "THREAD",
     "XLIST",
+    "NOTIFY",
+    "ESEARCH",
+    "REPLACE",
+    "LANGUAGE",
+    "COMPARATOR",
+    "GENURLAUTH",
+    "RESETKEY",
+    "URLFETCH",
+    "GETJMAPACCESS",
 ];
 
 /// Whether `name` (any case) is a command this crate reads itself.

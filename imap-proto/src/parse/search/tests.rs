@@ -193,6 +193,8 @@ fn rfc9051_esearch() {
         v,
         ESearchResponse {
             tag: Some(s("A282")),
+            mailbox: None,
+            uid_validity: None,
             uid: false,
             data: vec![ESearchReturnData::Min(n(2)), ESearchReturnData::Count(3)],
         }
@@ -219,6 +221,8 @@ fn rfc9051_esearch() {
         v,
         ESearchResponse {
             tag: None,
+            mailbox: None,
+            uid_validity: None,
             uid: true,
             data: vec![
                 ESearchReturnData::Count(17),
@@ -816,6 +820,8 @@ fn corpus_responses() {
         v,
         ESearchResponse {
             tag: Some(s("DDOJ38")),
+            mailbox: None,
+            uid_validity: None,
             uid: true,
             data: vec![
                 ESearchReturnData::Min(n(31)),

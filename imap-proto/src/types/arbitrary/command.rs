@@ -355,7 +355,7 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
             reference: mb(u)?,
             pattern: gen_list_mailbox(u)?,
         },
-        53 | 54 => C::Other {
+        55 | 56 => C::Other {
             name: gen_other_command_name(u)?,
             arguments: if small(u, 3)? > 0 {
                 Some(gen_other_arguments(u)?)
@@ -363,9 +363,12 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
                 None
             },
         },
-        _ => C::Thread {
+        52..=54 => C::Thread {
             uid: u.arbitrary()?,
             args: gen_thread_args(u)?,
         },
+        // NOTIFY, MULTISEARCH, REPLACE, LANGUAGE, COMPARATOR, URLAUTH,
+        // JMAPACCESS: one slot, so the other commands keep their share.
+        _ => super::notify::gen_ext_a_command(u)?,
     })
 }

@@ -7,10 +7,12 @@ use ::arbitrary::{Arbitrary, Result, Unstructured};
 use super::body::*;
 use super::command::*;
 use super::fetch::*;
+use super::notify::*;
 use super::other::*;
 use super::raw::*;
 use super::response::*;
 use super::search::*;
+use super::urlauth::*;
 // The shared helpers and core values, and `crate::types`.
 use super::*;
 
@@ -27,6 +29,29 @@ macro_rules! arbitrary_via {
 }
 
 arbitrary_via! {
+    Notify<'a> => gen_notify;
+    EventGroup<'a> => gen_event_group;
+    FilterMailboxes<'a> => gen_filter_mailboxes;
+    NotifyEvent<'a> => gen_notify_event;
+    NotifyEventName<'a> => gen_notify_event_name;
+    NotifyEventExt<'a> => gen_notify_event_ext;
+    MultiSearchArgs<'a> => gen_multisearch_args;
+    ESearchSource<'a> => gen_esearch_source;
+    ReplaceArgs<'a> => gen_replace_args;
+    UrlAuthMechanism<'a> => gen_urlauth_mechanism;
+    ResetKeyTarget<'a> => gen_reset_key_target;
+    UrlFetchParam<'a> => gen_url_fetch_param;
+    UrlFetchParamExt<'a> => gen_url_fetch_param_ext;
+    UrlFetchArg<'a> => gen_url_fetch_arg;
+    UrlFetchData<'a> => gen_url_fetch_data;
+    UrlFetchValue<'a> => gen_url_fetch_value;
+    UrlMetadata<'a> => gen_url_metadata;
+    UrlMech<'a> => gen_url_mech;
+    InProgress<'a> => |u: &mut Unstructured<'a>| Ok(InProgress {
+        tag: if u.arbitrary()? { Some(gen_tag(u)?) } else { None },
+        count: if u.arbitrary()? { Some(gen_u32(u)?) } else { None },
+        goal: if u.arbitrary()? { Some(gen_nz(u)?) } else { None },
+    });
     Tag<'a> => gen_tag;
     Atom<'a> => gen_atom;
     AString<'a> => gen_astring;

@@ -42,12 +42,14 @@ mod command;
 mod fetch;
 mod gmail;
 mod impls;
+mod notify;
 mod other;
 mod raw;
 mod response;
 mod search;
 #[cfg(test)]
 mod tests;
+mod urlauth;
 
 /// Nesting budget of one generated value: search keys, body structures,
 /// threads and extension lists stay below the parser's default depth limit
@@ -495,6 +497,20 @@ const STATUS_ATTRIBUTES: &[StatusAttribute] = &[
 ];
 
 const CAPABILITY_NAMES: &[&str] = &[
+    "NOTIFY",
+    "MULTISEARCH",
+    "REPLACE",
+    "UIDONLY",
+    "LANGUAGE",
+    "URLAUTH",
+    "URLAUTH=BINARY",
+    "URL-PARTIAL",
+    "JMAPACCESS",
+    "MESSAGELIMIT=1000",
+    "SAVELIMIT=4294967295",
+    "messagelimit=1",
+    "MESSAGELIMIT=0",
+    "SAVELIMIT=007",
     "IMAP4rev1",
     "IMAP4rev2",
     "STARTTLS",

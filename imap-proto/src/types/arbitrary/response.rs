@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 51)? {
+    Ok(match small(u, 59)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -100,6 +100,37 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         46 => R::UndefinedFilter(
             FilterName::new(pick(u, &["on-the-road", "x", "a.b"])?).expect("a filter-name"),
         ),
+        47 => R::NotificationOverflow,
+        48 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
+        49 => R::UidRequired,
+        50 => R::BadComparator,
+        51 => R::UrlMech(list(u, 0, 3, super::urlauth::gen_url_mech)?),
+        52 => R::InProgress(None),
+        53 => R::InProgress(Some(InProgress {
+            tag: if u.arbitrary()? {
+                Some(gen_tag(u)?)
+            } else {
+                None
+            },
+            count: if u.arbitrary()? {
+                Some(gen_u32(u)?)
+            } else {
+                None
+            },
+            goal: if u.arbitrary()? {
+                Some(gen_nz(u)?)
+            } else {
+                None
+            },
+        })),
+        54 => R::MessageLimit {
+            limit: gen_nz(u)?,
+            uid: if u.arbitrary()? {
+                Some(gen_nz(u)?)
+            } else {
+                None
+            },
+        },
         _ => {
             let name = gen_atom(u)?;
             let arg = if u.arbitrary()? {
@@ -340,7 +371,7 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
 }
 
 pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
-    Ok(match small(u, 27)? {
+    Ok(match small(u, 33)? {
         0 => Data::Capability(list(u, 0, 5, gen_capability)?),
         1 => Data::Enabled(list(u, 0, 3, gen_capability)?),
         2 => Data::List(gen_mailbox_list(u)?),
@@ -428,6 +459,18 @@ pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
             rights: gen_astring(u)?,
         },
         26 => Data::Xlist(gen_mailbox_list(u)?),
+        27 => Data::Language(list1(u, 3, gen_astring)?),
+        30 => Data::GenUrlAuth(list1(u, 3, gen_astring)?),
+        32 => Data::JmapAccess(gen_astring(u)?),
+        31 => Data::UrlFetch(list1(u, 3, super::urlauth::gen_url_fetch_data)?),
+        29 => Data::UidFetch {
+            uid: gen_nz(u)?,
+            items: list(u, 0, 4, |u| gen_message_data_item(u, DEPTH))?,
+        },
+        28 => Data::Comparator {
+            selected: gen_astring(u)?,
+            available: list(u, 0, 3, gen_astring)?,
+        },
         _ => gen_other_data(u)?,
     })
 }

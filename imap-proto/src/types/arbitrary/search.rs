@@ -133,7 +133,8 @@ pub(super) fn gen_search_return_option(
         3 => O::Count,
         4 => O::Save,
         5 => O::Context,
-        6 => O::Update,
+        6 if u.arbitrary()? => O::Update,
+        6 => O::UpdateFetch(list1(u, 3, super::fetch::gen_fetch_attribute)?),
         7 => O::Partial(gen_nz_pair(u)?),
         _ => {
             let name = Atom::new(name_text(u, &["X-OPT", "count"])?).expect("an atom");
@@ -313,6 +314,16 @@ pub(super) fn gen_esearch(u: &mut Unstructured<'_>) -> Result<ESearchResponse<'s
     Ok(ESearchResponse {
         tag: if u.arbitrary()? {
             Some(gen_astring(u)?)
+        } else {
+            None
+        },
+        mailbox: if u.arbitrary()? {
+            Some(gen_mailbox(u)?)
+        } else {
+            None
+        },
+        uid_validity: if u.arbitrary()? {
+            Some(gen_nz(u)?)
         } else {
             None
         },
