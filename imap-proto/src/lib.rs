@@ -66,6 +66,9 @@ pub mod server;
 
 pub mod client;
 
+#[cfg(any(feature = "blocking", feature = "tokio"))]
+pub mod io;
+
 use types::{Command, Response};
 
 /// Parses one complete command from the start of `input`: the command and
