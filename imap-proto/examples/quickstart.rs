@@ -48,7 +48,7 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
     if let Some(last) = exists.and_then(NonZeroU32::new) {
         let first = NonZeroU32::new(last.get().saturating_sub(9).max(1)).unwrap_or(last);
         let set = SequenceSet::range(SeqNumber::Value(first), SeqNumber::Value(last));
-        let fetch = conn.run(CommandBody::fetch(set, vec![FetchAttribute::Envelope]))?;
+        let fetch = conn.run(CommandBody::fetch(set, vec![FetchAttribute::Envelope])?)?;
         for (seq, items) in fetch.fetched() {
             for item in items {
                 if let MessageDataItem::Envelope(e) = item {

@@ -46,7 +46,7 @@ pub async fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: Out<'_
     if let Some(last) = exists.and_then(NonZeroU32::new) {
         let first = NonZeroU32::new(last.get().saturating_sub(9).max(1)).unwrap_or(last);
         let set = SequenceSet::range(SeqNumber::Value(first), SeqNumber::Value(last));
-        let envelopes = CommandBody::fetch(set, vec![FetchAttribute::Envelope]);
+        let envelopes = CommandBody::fetch(set, vec![FetchAttribute::Envelope])?;
         let fetch = conn.run(envelopes).await?;
         for (seq, items) in fetch.fetched() {
             for item in items {

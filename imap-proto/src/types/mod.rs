@@ -15,7 +15,6 @@ mod build;
 mod capability;
 pub(crate) mod code;
 mod command;
-mod command_new;
 mod data;
 mod fetch;
 pub(crate) mod filters;
