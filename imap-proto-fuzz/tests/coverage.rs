@@ -457,7 +457,7 @@ fn arbitrary_covers_every_command_variant() {
 #[test]
 fn arbitrary_covers_every_response_variant() {
     let m = missing(
-        &arbitrary_sample(6000, |u| {
+        &arbitrary_sample(12000, |u| {
             Response::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         RESPONSE_VARIANTS,
