@@ -9,7 +9,9 @@
 //! ```
 //! (N defaults to 20000, SEED to 11.) With `DIFFERENTIAL_DUMP=<file>`,
 //! every "peer reads, we refuse" is written there, one a line (side,
-//! peer, reason, message), for the triage.
+//! peer, reason, message), for the triage; with
+//! `DIFFERENTIAL_DUMP_WE_READ=<file>`, every "we read, peer refuses" (side,
+//! peer, message in hex, our reading), for the over-leniency review.
 
 use imap_proto_differential::tally;
 use imap_proto_tests::{crate_dir, split_client, split_server, ClientPiece};
@@ -34,8 +36,9 @@ fn main() {
     }
     println!("== unmutated corpus\n{}", unmutated.report());
     let dump = std::env::var_os("DIFFERENTIAL_DUMP");
+    let dump_we_read = std::env::var_os("DIFFERENTIAL_DUMP_WE_READ");
     let start = tally::Tally {
-        keep_all: dump.is_some(),
+        keep_all: dump.is_some() || dump_we_read.is_some(),
         ..tally::Tally::default()
     };
     let t = tally::measure_into(start, &cmds, &resps, n, seed);
@@ -47,6 +50,20 @@ fn main() {
             out.push_str(&format!("{s}\t{p:?}\t{r}\t{}\n", tally::show(m)));
         }
         std::fs::write(path, out).expect("DIFFERENTIAL_DUMP");
+    }
+    if let Some(path) = std::env::var_os("DIFFERENTIAL_DUMP_WE_READ") {
+        // One line per "we read, peer refuses": side, peer, the message in
+        // hex, then our reading (Debug), for the over-leniency review.
+        let mut out = String::new();
+        for (s, p, m) in &t.we_read_all {
+            let hex: String = m.iter().map(|b| format!("{b:02x}")).collect();
+            let value = match *s {
+                "responses" => format!("{:?}", imap_proto::parse_response(m).map(|r| r.0)),
+                _ => format!("{:?}", imap_proto::parse_command(m).map(|r| r.0)),
+            };
+            out.push_str(&format!("{s}\t{p:?}\t{hex}\t{value}\n"));
+        }
+        std::fs::write(path, out).expect("DIFFERENTIAL_DUMP_WE_READ");
     }
 }
 

@@ -69,7 +69,10 @@ pub struct Tally {
     /// Every "peer reads, we refuse", when [`Tally::keep_all`] is set: the
     /// side, the peer, the reason and the message (for a full triage).
     pub all: Vec<(&'static str, Peer, String, Vec<u8>)>,
-    /// Whether to fill [`Tally::all`].
+    /// Every "we read, peer refuses", when [`Tally::keep_all`] is set: the
+    /// side, the peer and the message (for the over-leniency review).
+    pub we_read_all: Vec<(&'static str, Peer, Vec<u8>)>,
+    /// Whether to fill [`Tally::all`] and [`Tally::we_read_all`].
     pub keep_all: bool,
     /// The messages both peers read and this crate refuses for a reason
     /// not in [`TRULY_INVALID`] (what the fuzz target flags).
@@ -97,7 +100,12 @@ impl Tally {
             match class {
                 Class::BothRead => t.both_read += 1,
                 Class::BothRefuse => t.both_refuse += 1,
-                Class::WeReadPeerRefuses => t.we_read_peer_refuses += 1,
+                Class::WeReadPeerRefuses => {
+                    if self.keep_all {
+                        self.we_read_all.push((s, p, msg.to_vec()));
+                    }
+                    t.we_read_peer_refuses += 1;
+                }
                 Class::PeerPanicked(m) => {
                     t.panics += 1;
                     t.panic_messages

@@ -117,6 +117,14 @@ fn completion(tag: Tag<'static>, state: State) -> Response<'static> {
     })
 }
 
+/// The bytes a server error keeps, shown (its `Debug` hides them).
+fn kept_bytes(e: &Result<ServerEvent<'_>, ServerError>) -> String {
+    match e {
+        Err(e) => e.bytes().map(|b| format!(" {b:x?}")).unwrap_or_default(),
+        Ok(_) => String::new(),
+    }
+}
+
 /// Feeds `input` to a Server in pieces chosen by `seed` (0: whole), the
 /// caller acting on each event as the bits of `actions` say: accept or
 /// reject literals; complete commands OK or NO; with [`SPECIAL`], answer
@@ -215,7 +223,9 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
                         e,
                         Err(ServerError::BadAuthenticateData { .. } | ServerError::ExpectedDone)
                     );
-                    log.push(format!("{e:?}"));
+                    // The bytes an error keeps are out of its Debug (they
+                    // may hold a password): show them, for the comparison.
+                    log.push(format!("{e:?}{}", kept_bytes(&e)));
                     if bad {
                         if let Some(tag) = held.take() {
                             let _ = s.send(&completion(tag, State::Bad));
@@ -245,6 +255,22 @@ pub fn server_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         s.consume_transmit(n);
     }
     log.push(format!("state {:?}", s.state()));
+    // The end of the connection: what is left is a command cut short.
+    s.handle_connection_closed();
+    while let Some(e) = s.poll_event() {
+        if let Ok(ServerEvent::LiteralAnnounced { tag, .. }) = &e {
+            let tag = tag.clone().into_owned();
+            log.push(format!("literal {tag:?}"));
+            s.reject_literal(tag, State::No, None, Text::default());
+            continue;
+        }
+        log.push(format!("{e:?}{}", kept_bytes(&e)));
+    }
+    assert_eq!(
+        s.state(),
+        imap_proto::types::ConnectionState::Logout,
+        "Logout after the end of the connection"
+    );
     log
 }
 
@@ -337,5 +363,145 @@ pub fn client_session(input: &[u8], seed: u64, actions: u64) -> Vec<String> {
         c.state(),
         c.in_flight().count()
     ));
+    // The end of the connection ends every command still open.
+    c.handle_connection_closed();
+    while let Some(e) = c.poll_event() {
+        log.push(format!("{e:?}"));
+    }
+    assert_eq!(
+        c.in_flight().count(),
+        0,
+        "commands in flight after the end of the connection"
+    );
     log
+}
+
+/// The tag of a line, by the least scan: `tag SP`.
+fn line_tag(line: &[u8]) -> Option<&str> {
+    let n = line
+        .iter()
+        // `tag = 1*<any ASTRING-CHAR except "+">` (RFC 9051 §9).
+        .take_while(|&&b| b > b' ' && b < 0x7f && !b"(){%*\"\\+".contains(&b))
+        .count();
+    if n == 0 || line.get(n) != Some(&b' ') {
+        return None;
+    }
+    std::str::from_utf8(&line[..n]).ok()
+}
+
+/// The tag an event ends a command of, if it does.
+fn ended_tag(e: &ClientEvent<'_>) -> Option<String> {
+    match e {
+        ClientEvent::Completed { status, .. } => Some(status.tag.as_str().to_owned()),
+        ClientEvent::CompletedRaw { tag, .. } | ClientEvent::Aborted { tag, .. } => {
+            Some(tag.as_str().to_owned())
+        }
+        _ => None,
+    }
+}
+
+/// Feeds `lines` (a server's messages, each of which frames alone once
+/// its CRLF is added: no CR or LF outside literals, none ending in `}`,
+/// every `{N}` followed by CRLF and N octets) to a Client that
+/// sent commands chosen by `actions` (LOGIN with a literal, SELECT, IDLE,
+/// NOOPs, AUTHENTICATE; no STARTTLS or COMPRESS, after which input is not
+/// read), then ends the connection. Panics unless the session never
+/// hangs:
+///
+/// - a line `tag SP ...` whose tag was in flight ends that command, with
+///   an event naming it, whatever follows the tag;
+/// - after a line `* BYE ...` or a tagged `tag BYE ...` of a command in
+///   flight, and after the end of the connection, nothing is in flight;
+/// - every tag the client gave out ends with exactly one event
+///   (`Completed`, `CompletedRaw` or `Aborted`).
+pub fn client_completions(lines: &[Vec<u8>], actions: u64) {
+    let mut c = Client::new(ClientConfig::default());
+    let mut choose = Choices::new(actions >> 8);
+    let mut given: Vec<String> = Vec::new();
+    let login = CommandBody::Login {
+        username: "joe".into(),
+        password: imap_proto::types::Secret("p\r\nw".into()),
+    };
+    let select = CommandBody::Select {
+        mailbox: Mailbox::from("INBOX"),
+        params: vec![],
+    };
+    let bodies = [login, select, CommandBody::Idle, CommandBody::Noop];
+    for (k, b) in bodies.into_iter().enumerate() {
+        if actions & (1 << k) != 0 {
+            given.extend(c.send(b).ok().map(|t| t.as_str().to_owned()));
+        }
+    }
+    if actions & (1 << 4) != 0 {
+        if let Ok(mech) = Atom::try_from("PLAIN") {
+            given.extend(
+                c.authenticate(mech, Some(b"\0joe\0pw"))
+                    .ok()
+                    .map(|t| t.as_str().to_owned()),
+            );
+        }
+    }
+    for _ in 0..(actions >> 5) % 4 {
+        given.extend(
+            c.send(CommandBody::Noop)
+                .ok()
+                .map(|t| t.as_str().to_owned()),
+        );
+    }
+    let mut ended: Vec<String> = Vec::new();
+    let drain = |c: &mut Client, ended: &mut Vec<String>, choose: &mut Choices| {
+        while let Some(e) = c.poll_event() {
+            let continuation = matches!(e, Ok(ClientEvent::Continue(_)));
+            if let Ok(e) = &e {
+                ended.extend(ended_tag(e));
+            }
+            if continuation {
+                match (choose.next(), choose.next()) {
+                    (true, true) => c.authenticate_respond(b"\0joe\0pw"),
+                    (true, false) => c.authenticate_cancel(),
+                    (false, true) => c.done(),
+                    (false, false) => {}
+                }
+            }
+        }
+        let n = c.poll_transmit().map_or(0, <[u8]>::len);
+        c.consume_transmit(n);
+    };
+    for line in lines {
+        let before: Vec<String> = c.in_flight().map(|t| t.as_str().to_owned()).collect();
+        let seen = ended.len();
+        let mut bytes = line.clone();
+        bytes.extend_from_slice(b"\r\n");
+        c.handle_input(&bytes);
+        drain(&mut c, &mut ended, &mut choose);
+        let shown = String::from_utf8_lossy(&bytes);
+        let word = |k: usize| {
+            line.split(|&b| b == b' ')
+                .nth(k)
+                .is_some_and(|w| w.eq_ignore_ascii_case(b"BYE"))
+        };
+        if let Some(tag) = line_tag(line).filter(|t| before.iter().any(|b| b == t)) {
+            assert!(
+                !c.in_flight().any(|t| t.as_str() == tag),
+                "{tag} still in flight after {shown:?}"
+            );
+            assert!(
+                ended[seen..].iter().any(|t| t == tag),
+                "no event ended {tag} for {shown:?}"
+            );
+            if word(1) {
+                assert_eq!(c.in_flight().count(), 0, "in flight after {shown:?}");
+            }
+        }
+        if line.starts_with(b"* ") && word(1) {
+            assert_eq!(c.in_flight().count(), 0, "in flight after {shown:?}");
+        }
+    }
+    c.handle_connection_closed();
+    drain(&mut c, &mut ended, &mut choose);
+    assert_eq!(c.in_flight().count(), 0, "in flight after the end");
+    for tag in &given {
+        let n = ended.iter().filter(|t| *t == tag).count();
+        assert_eq!(n, 1, "{tag} ended {n} times: {ended:?}");
+    }
 }

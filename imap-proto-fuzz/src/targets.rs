@@ -26,6 +26,7 @@ pub const TARGETS: &[&str] = &[
     "server_session",
     "client_session",
     "special_lines",
+    "client_completions",
 ];
 
 /// Runs the target named `name` on `data`; `false` if there is no such
@@ -40,6 +41,7 @@ pub fn run(name: &str, data: &[u8]) -> bool {
         "server_session" => server_session(data),
         "client_session" => client_session(data),
         "special_lines" => special_lines(data),
+        "client_completions" => client_completions(data),
         _ => return false,
     }
     true
@@ -343,4 +345,28 @@ pub fn special_lines(data: &[u8]) {
         whole,
         "server events differ fed in pieces"
     );
+}
+
+/// A [`Client`](imap_proto::client::Client) with commands in flight fed
+/// arbitrary server lines ([`sessions::client_completions`]): 8 bytes of
+/// caller actions, then lines separated by LF (a CR before it, and any
+/// `}` ending a line, are dropped, so that each line frames alone). A
+/// tagged line of a command in flight always ends it; BYE and the end of
+/// the connection leave nothing in flight; every tag ends exactly once.
+pub fn client_completions(data: &[u8]) {
+    let Some((actions, input)) = data.split_first_chunk::<8>() else {
+        return;
+    };
+    let lines: Vec<Vec<u8>> = input
+        .split(|&b| b == b'\n')
+        .take(64)
+        .map(|l| {
+            let mut l: Vec<u8> = l.iter().copied().filter(|&b| b != b'\r').collect();
+            while l.last() == Some(&b'}') {
+                l.pop();
+            }
+            l
+        })
+        .collect();
+    sessions::client_completions(&lines, u64::from_le_bytes(*actions));
 }

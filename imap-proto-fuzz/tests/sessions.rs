@@ -4,7 +4,7 @@
 
 use imap_proto::types::{Command, Response};
 use imap_proto_fuzz::sessions::{
-    client_session, server_session, ACCEPT_ALL, SPECIAL, SWITCH, TIME,
+    client_completions, client_session, server_session, ACCEPT_ALL, SPECIAL, SWITCH, TIME,
 };
 use imap_proto_fuzz::strategies;
 use proptest::collection::vec;
@@ -23,6 +23,66 @@ fn noise() -> impl Strategy<Value = Vec<u8>> {
         ][..]).prop_map(|s| s.as_bytes().to_vec()),
     ];
     vec(token, 0..80).prop_map(|v| v.concat())
+}
+
+/// A server's line: tags the client uses, status words, the codes real
+/// servers get wrong (Gmail's, Exchange's) and random bytes; no CR or LF,
+/// and no `}` at the end (so that it frames alone, with no literal).
+fn server_line() -> impl Strategy<Value = Vec<u8>> {
+    let token = prop_oneof![
+        2 => any::<u8>().prop_filter("no line end", |b| *b != b'\r' && *b != b'\n').prop_map(|b| vec![b]),
+        6 => select(&[
+            "A1 ", "A2 ", "A3 ", "A4 ", "A5 ", "A6 ", "A7 ", "A8 ", "X1 ", "* ", "+ ", " ", "(", ")", "[", "]",
+            "OK", "NO", "BAD", "BYE", "bye", "PREAUTH", "[READ-WRITE] ", "[Gmail]/Sent Mail selected. (Success)",
+            "[Error=\"Microsoft.Exchange: Cross Server access\" Proxy=h:1993:SSL] AUTHENTICATE completed.",
+            "[CAPABILITY IMAP4rev1 LITERAL+ SASL-IR]", "1 EXISTS", "FETCH (UID 1)", "{3}", "~{2}", "\x01", "\0",
+        ][..]).prop_map(|s| s.as_bytes().to_vec()),
+    ];
+    let soup = vec(token, 0..12).prop_map(|v| {
+        let mut l = v.concat();
+        while l.last() == Some(&b'}') {
+            l.pop();
+        }
+        l
+    });
+    // Lines that parse, so that typed completions are checked too.
+    let tag = select(&["A1", "A2", "A3", "A4", "A5", "A6", "X1"][..]);
+    let rest = select(
+        &[
+            "OK done",
+            "NO [TRYCREATE] no",
+            "BAD what",
+            "OK [READ-WRITE] SELECT completed",
+        ][..],
+    );
+    let valid = prop_oneof![
+        (tag, rest).prop_map(|(t, r)| format!("{t} {r}").into_bytes()),
+        select(
+            &[
+                "* 3 EXISTS",
+                "* OK [ALERT] hi",
+                "* BYE bye",
+                "+ go on",
+                "* CAPABILITY IMAP4rev1 LITERAL+"
+            ][..]
+        )
+        .prop_map(|s| s.as_bytes().to_vec()),
+    ];
+    prop_oneof![2 => soup, 1 => valid]
+}
+
+/// A server's message that frames alone once CRLF is added: lines of
+/// [`server_line`] joined by literals (`{N}`, CRLF, N arbitrary octets).
+fn server_message() -> impl Strategy<Value = Vec<u8>> {
+    let literal = (vec(any::<u8>(), 0..6), server_line());
+    (server_line(), vec(literal, 0..2)).prop_map(|(mut m, literals)| {
+        for (data, tail) in literals {
+            m.extend_from_slice(format!("{{{}}}\r\n", data.len()).as_bytes());
+            m.extend_from_slice(&data);
+            m.extend_from_slice(&tail);
+        }
+        m
+    })
 }
 
 /// `cases`, or `PROPTEST_CASES` when set (for longer runs).
@@ -70,7 +130,7 @@ proptest! {
         let input: Vec<u8> = cmds.iter().flat_map(Command::to_bytes).collect();
         let actions = (actions | ACCEPT_ALL) & !(SWITCH | TIME | SPECIAL);
         let whole = server_session(&input, 0, actions);
-        prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
+        prop_assert!(!whole.iter().any(|e| e.contains("Parse {")), "{:?}", whole);
         prop_assert_eq!(&server_session(&input, seed, actions), &whole);
     }
 
@@ -79,9 +139,45 @@ proptest! {
         let input: Vec<u8> = resps.iter().flat_map(Response::to_bytes).collect();
         let actions = actions & !(SWITCH | TIME);
         let whole = client_session(&input, 0, actions);
-        prop_assert!(!whole.iter().any(|e| e.contains("Parse(")), "{:?}", whole);
+        prop_assert!(
+            !whole.iter().any(|e| e.contains("Parse {") || e.contains("CompletedRaw")),
+            "{:?}",
+            whole
+        );
         prop_assert_eq!(client_session(&input, seed, actions), whole);
     }
+}
+
+proptest! {
+    #![proptest_config(config(3000))]
+
+    /// Any server lines: a tagged line of a command in flight ends it,
+    /// whatever follows the tag; BYE and the end of the connection leave
+    /// nothing in flight; every tag given out ends exactly once.
+    #[test]
+    fn client_never_hangs(lines in vec(server_message(), 0..24), actions in any::<u64>()) {
+        client_completions(&lines, actions);
+    }
+}
+
+/// The property's own check holds on the lines of the issue: Gmail's
+/// SELECT and Exchange's AUTHENTICATE completions, a tagged BYE, a BYE
+/// with three commands in flight.
+#[test]
+fn client_never_hangs_on_known_lines() {
+    let lines: Vec<Vec<u8>> = [
+        &b"* OK hi"[..],
+        b"A2 OK [READ-WRITE] [Gmail]/Sent Mail selected. (Success)",
+        b"A5 OK [Error=\"Microsoft.Exchange: Cross Server access is not allowed\" Proxy=h:1993:SSL] AUTHENTICATE completed.",
+        b"A6 BYE going",
+    ]
+    .iter()
+    .map(|l| l.to_vec())
+    .collect();
+    // LOGIN, SELECT, AUTHENTICATE, two NOOPs.
+    client_completions(&lines, 0b11 | 1 << 4 | 2 << 5);
+    client_completions(&[b"* BYE later".to_vec()], 0b1000 | 3 << 5);
+    client_completions(&[], !0);
 }
 
 /// The special client lines are reached: with [`SPECIAL`] and every

@@ -24,9 +24,9 @@ use std::time::{Duration, Instant};
 
 use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::{
-    AString, AppendData, AppendMessage, Capability, CommandBody, Data, FetchArgs, FetchAttribute,
-    FetchAttributes, Flag, ListMailbox, Literal, LiteralMode, Mailbox, MessageDataItem, NString,
-    NonEmpty, Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
+    AString, AppendData, AppendMessage, CommandBody, Data, FetchArgs, FetchAttribute,
+    FetchAttributes, Flag, ListMailbox, Literal, Mailbox, MessageDataItem, NString, NonEmpty,
+    Response, Secret, SeqNumber, SequenceSet, State, TaggedStatus,
 };
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
@@ -107,10 +107,27 @@ impl Conn {
         loop {
             self.write()?;
             while let Some(event) = self.client.poll_event() {
-                match event? {
+                let event = match event {
+                    Ok(e) => e,
+                    // A message the grammar cannot read: say so, go on.
+                    Err(e) if !e.is_fatal() => {
+                        eprintln!("unreadable: {e}");
+                        continue;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                match event {
                     ClientEvent::Untagged(r) => seen.push(r.into_owned()),
                     ClientEvent::Completed { status, .. } if status.tag == tag => {
                         return Ok((status.into_owned(), seen));
+                    }
+                    // The command is over all the same.
+                    ClientEvent::CompletedRaw { tag: t, bytes, .. } if t == tag => {
+                        let line = String::from_utf8_lossy(bytes);
+                        return Err(format!("unreadable completion: {}", line.trim_end()).into());
+                    }
+                    ClientEvent::Aborted { tag: t, cause, .. } if t == tag => {
+                        return Err(format!("command aborted: {cause:?}").into());
                     }
                     _ => {}
                 }
@@ -256,12 +273,10 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
          Subject: Hello from the imap-proto client example\r\n\r\n\
          This message went up as an APPEND literal.\r\n"
     );
-    // A literal carries its mode: non-synchronizing only if the server
-    // said it accepts that (RFC 7888).
-    let mut literal = Literal::new(message.into_bytes());
-    if conn.client.has_capability(&Capability::LiteralPlus) {
-        literal.mode = LiteralMode::NonSync;
-    }
+    // `Literal::new` leaves the mode to the session: `{N+}` when the
+    // server advertised LITERAL+ (or LITERAL- and at most 4096 octets),
+    // else `{N}` and a wait for its `+` (RFC 7888).
+    let literal = Literal::new(message.into_bytes());
     let append = CommandBody::Append {
         mailbox: Mailbox::from("INBOX"),
         messages: NonEmpty::new(AppendMessage {

@@ -11,11 +11,11 @@
 //! stream (rustls' `StreamOwned`) before `Connection::connect`.
 
 use std::time::{Duration, Instant};
-use std::{io::Write, net::TcpStream, num::NonZeroU32};
+use std::{io::Write, net::TcpStream};
 
 use imap_proto::io::{blocking::Connection, Flow};
+use imap_proto::types::Response;
 use imap_proto::types::{Address, CommandBody, Data, FetchAttribute, MessageDataItem, NString};
-use imap_proto::types::{Response, SeqNumber, SequenceSet};
 
 const IDLE: Duration = Duration::from_secs(30);
 
@@ -45,10 +45,9 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
     }
     let exists = conn.run(CommandBody::select("INBOX"))?.exists();
     writeln!(out, "INBOX: {} messages", exists.unwrap_or(0))?;
-    if let Some(last) = exists.and_then(NonZeroU32::new) {
-        let first = NonZeroU32::new(last.get().saturating_sub(9).max(1)).unwrap_or(last);
-        let set = SequenceSet::range(SeqNumber::Value(first), SeqNumber::Value(last));
-        let fetch = conn.run(CommandBody::fetch(set, vec![FetchAttribute::Envelope])?)?;
+    if let Some(last) = exists.filter(|&n| n > 0) {
+        let last_ten = last.saturating_sub(9).max(1)..=last;
+        let fetch = conn.run(CommandBody::fetch(last_ten, FetchAttribute::Envelope)?)?;
         for (seq, items) in fetch.fetched() {
             for item in items {
                 if let MessageDataItem::Envelope(e) = item {

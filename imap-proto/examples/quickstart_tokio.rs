@@ -10,11 +10,11 @@
 //! arrives (or 30 seconds pass) and logs out. Plain TCP: for TLS, wrap the
 //! stream (rustls' `StreamOwned`) before `Connection::connect`.
 
-use std::{io::Write, num::NonZeroU32, time::Duration, time::Instant};
+use std::{io::Write, time::Duration, time::Instant};
 
 use imap_proto::io::{tokio::Connection, Flow};
+use imap_proto::types::Response;
 use imap_proto::types::{Address, CommandBody, Data, FetchAttribute, MessageDataItem, NString};
-use imap_proto::types::{Response, SeqNumber, SequenceSet};
 use tokio::{net::TcpStream, runtime::Builder};
 
 const IDLE: Duration = Duration::from_secs(30);
@@ -43,10 +43,9 @@ pub async fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: Out<'_
     }
     let exists = conn.run(CommandBody::select("INBOX")).await?.exists();
     writeln!(out, "INBOX: {} messages", exists.unwrap_or(0))?;
-    if let Some(last) = exists.and_then(NonZeroU32::new) {
-        let first = NonZeroU32::new(last.get().saturating_sub(9).max(1)).unwrap_or(last);
-        let set = SequenceSet::range(SeqNumber::Value(first), SeqNumber::Value(last));
-        let envelopes = CommandBody::fetch(set, vec![FetchAttribute::Envelope])?;
+    if let Some(last) = exists.filter(|&n| n > 0) {
+        let last_ten = last.saturating_sub(9).max(1)..=last;
+        let envelopes = CommandBody::fetch(last_ten, FetchAttribute::Envelope)?;
         let fetch = conn.run(envelopes).await?;
         for (seq, items) in fetch.fetched() {
             for item in items {

@@ -76,7 +76,26 @@ impl Conn {
         loop {
             self.write().await?;
             while let Some(event) = self.client.poll_event() {
-                match event? {
+                let event = match event {
+                    Ok(e) => e,
+                    // A message the grammar cannot read: say so, go on.
+                    Err(e) if !e.is_fatal() => {
+                        eprintln!("unreadable: {e}");
+                        continue;
+                    }
+                    Err(e) => return Err(e.into()),
+                };
+                match event {
+                    // The command is over all the same.
+                    ClientEvent::CompletedRaw { tag: t, bytes, .. } if t == tag => {
+                        let line = String::from_utf8_lossy(bytes);
+                        return Err(
+                            format!("{name}: unreadable completion: {}", line.trim_end()).into(),
+                        );
+                    }
+                    ClientEvent::Aborted { tag: t, cause, .. } if t == tag => {
+                        return Err(format!("{name} aborted: {cause:?}").into());
+                    }
                     ClientEvent::Untagged(r) => print_untagged(&r),
                     ClientEvent::Completed { status, .. } if status.tag == tag => {
                         println!(

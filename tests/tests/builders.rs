@@ -6,8 +6,8 @@
 #![allow(clippy::reversed_empty_ranges)]
 
 use imap_proto::types::{
-    Capability, Command, CommandBody, Data, FetchAttribute as A, FetchAttributes, Flag,
-    MessageDataItem as I, NzNumber, Response, ResponseCode, SearchKey, SequenceSet,
+    AppendData, Capability, Command, CommandBody, Data, FetchAttribute as A, FetchAttributes, Flag,
+    LiteralMode, MessageDataItem as I, NzNumber, Response, ResponseCode, SearchKey, SequenceSet,
     StatusAttribute as S, StoreAction, Tag,
 };
 use imap_proto::{parse_command, parse_response};
@@ -134,10 +134,24 @@ fn command_builders_equal_the_parsed_commands() {
         CommandBody::uid_search(keys),
         b"A1 UID SEARCH UNSEEN FROM joe\r\n",
     );
-    same(
-        CommandBody::append("Drafts", &b"Subject: x\r\n\r\nhi\r\n"[..]),
-        b"A1 APPEND Drafts {18}\r\nSubject: x\r\n\r\nhi\r\n\r\n",
-    );
+    // The builder's literal leaves its mode to the session
+    // (`LiteralMode::Auto`: `{N+}` under LITERAL+); `to_bytes` writes `{N}`,
+    // which parses as a synchronizing literal.
+    let append = CommandBody::append("Drafts", &b"Subject: x\r\n\r\nhi\r\n"[..]);
+    let wire = b"A1 APPEND Drafts {18}\r\nSubject: x\r\n\r\nhi\r\n\r\n";
+    let c = Command::new("A1", append.clone()).unwrap();
+    assert_eq!(c.to_bytes(), wire);
+    let CommandBody::Append { mailbox, messages } = append else {
+        unreachable!("append builds APPEND")
+    };
+    let messages = messages.map(|mut m| {
+        if let AppendData::Literal(l) = &mut m.data {
+            assert_eq!(l.mode, LiteralMode::Auto);
+            l.mode = LiteralMode::Sync;
+        }
+        m
+    });
+    same(CommandBody::Append { mailbox, messages }, wire);
     same(
         CommandBody::login("joe", "pass word"),
         b"A1 LOGIN joe \"pass word\"\r\n",

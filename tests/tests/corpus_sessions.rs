@@ -177,6 +177,12 @@ fn replay_client(s: &Session, cut: Cut) -> Vec<String> {
         client.state(),
         client.in_flight().count()
     ));
+    // The recording ends: so does the connection.
+    client.handle_connection_closed();
+    while let Some(e) = client.poll_event() {
+        events.push(format!("{e:?}"));
+    }
+    events.push(format!("closed, in flight {}", client.in_flight().count()));
     events
 }
 
@@ -203,7 +209,12 @@ fn decode_base64(s: &[u8]) -> Vec<u8> {
 fn check(replay: fn(&Session, Cut) -> Vec<String>, what: &str) {
     for s in sessions() {
         let whole = replay(&s, Cut::Whole);
-        let errors: Vec<&String> = whole.iter().filter(|e| e.starts_with("Some(Err")).collect();
+        // A completion the grammar could not read is no error for the
+        // session, but it is one for the replay of recorded traffic.
+        let errors: Vec<&String> = whole
+            .iter()
+            .filter(|e| e.starts_with("Err(") || e.contains("CompletedRaw"))
+            .collect();
         assert!(
             errors.is_empty(),
             "{what} {}: {} errors, first {:?}",
@@ -260,5 +271,6 @@ fn replays_see_what_they_should() {
         .find(|s| s.name == "02-mbsync-incremental")
         .unwrap();
     let ev = replay_client(mbsync, Cut::Whole);
-    assert_eq!(ev.last().unwrap(), "final state Logout, in flight 0");
+    assert_eq!(ev[ev.len() - 2], "final state Logout, in flight 0");
+    assert_eq!(ev.last().unwrap(), "closed, in flight 0");
 }

@@ -3,7 +3,10 @@
 //! non-synchronizing literals accepted and rejected, AUTHENTICATE with and
 //! without an initial response, IDLE, STARTTLS injection on both sides,
 //! pipelined commands completed out of order, autologout, and malformed
-//! input followed by good input.
+//! input followed by good input; and from issue 11: literals built by
+//! `Literal::new` sent `{N+}` under LITERAL+ / LITERAL- by the session
+//! itself, a BYE ending every command in flight, the end of the
+//! connection on both sides.
 
 use std::time::{Duration, Instant};
 
@@ -460,7 +463,10 @@ fn malformed_input_then_good_input() {
     p.login();
     p.server.handle_input(b"x1 STATUS {3+}\r\nabc\r\n");
     p.flush();
-    assert!(p.server_log.iter().any(|l| l.contains("Parse(Invalid")));
+    assert!(p
+        .server_log
+        .iter()
+        .any(|l| l.contains("Parse { error: Invalid")));
     assert!(
         p.client_log
             .iter()
@@ -470,4 +476,109 @@ fn malformed_input_then_good_input() {
     p.client.send(CommandBody::Noop).unwrap();
     p.flush();
     assert!(p.completions().last().unwrap().contains("NOOP"));
+}
+
+/// An APPEND whose literal is built by `Literal::new`: the session picks
+/// its mode.
+fn append_new(data: Vec<u8>) -> CommandBody<'static> {
+    CommandBody::Append {
+        mailbox: Mailbox::from("Drafts"),
+        messages: NonEmpty::new(AppendMessage {
+            flags: None,
+            date: None,
+            data: AppendData::Literal(Literal::new(data)),
+        }),
+    }
+}
+
+#[test]
+fn literal_new_uses_literal_plus_and_minus_by_itself() {
+    // LITERAL+: no continuation round trip, whatever the size.
+    let mut p = Pair::new(ServerConfig::default(), "IMAP4rev1 LITERAL+");
+    p.login();
+    p.client.send(append_new(vec![b'a'; 300])).unwrap();
+    p.flush();
+    assert!(
+        !p.server_log.iter().any(|l| l.starts_with("literal")),
+        "{:?}",
+        p.server_log
+    );
+    assert!(p.completions().last().unwrap().contains("APPEND"));
+    // LITERAL-: {N+} up to 4096 octets, {N} (announced, refused here over
+    // 100 octets) above.
+    let mut config = ServerConfig::default();
+    config.literal_minus = true;
+    let mut p = Pair::new(config, "IMAP4rev1 LITERAL-");
+    p.login();
+    p.client.send(append_new(vec![b'b'; 4096])).unwrap();
+    p.client.send(append_new(vec![b'c'; 4097])).unwrap();
+    p.flush();
+    assert_eq!(
+        p.server_log
+            .iter()
+            .filter(|l| l.starts_with("literal"))
+            .collect::<Vec<_>>(),
+        ["literal 4097"]
+    );
+    let c = p.completions();
+    assert!(c[1].contains("APPEND") && c[1].contains("Ok"), "{c:?}");
+    assert!(c[2].contains("APPEND") && c[2].contains("TooBig"), "{c:?}");
+    // Neither: every literal is announced and waits for the `+`.
+    let mut p = Pair::new(ServerConfig::default(), "IMAP4rev1");
+    p.login();
+    p.client.send(append_new(vec![b'd'; 10])).unwrap();
+    p.flush();
+    assert!(p.server_log.contains(&"literal 10".to_owned()));
+    assert!(p.completions().last().unwrap().contains("Ok"));
+}
+
+#[test]
+fn server_bye_ends_the_clients_commands() {
+    let mut p = Pair::new(ServerConfig::default(), "IMAP4rev1");
+    p.login();
+    p.hold = true;
+    for _ in 0..3 {
+        p.client.send(CommandBody::Noop).unwrap();
+    }
+    p.flush();
+    assert_eq!(p.client.in_flight().count(), 3);
+    let bye = Response::Untagged(UntaggedStatus {
+        condition: Condition::Bye,
+        text: RespText::new(text("shutting down")),
+    });
+    p.server.send(&bye).unwrap();
+    p.flush();
+    let aborted: Vec<&String> = p
+        .client_log
+        .iter()
+        .filter(|l| l.contains("Aborted") && l.contains("cause: Bye"))
+        .collect();
+    assert_eq!(aborted.len(), 3, "{:?}", p.client_log);
+    assert_eq!(p.client.in_flight().count(), 0);
+    assert_eq!(p.server.state(), ConnectionState::Logout);
+    assert_eq!(p.client.state(), ConnectionState::Logout);
+}
+
+#[test]
+fn end_of_connection_on_both_sides() {
+    let mut p = Pair::new(ServerConfig::default(), "IMAP4rev1");
+    p.login();
+    p.hold = true;
+    p.client.send(CommandBody::Noop).unwrap();
+    p.flush();
+    // The client's half-sent command, then the connection drops.
+    p.server.handle_input(b"A9 LOGIN joe {5}");
+    p.server.handle_connection_closed();
+    let e = p.server.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"A9 LOGIN joe {5}"[..]));
+    assert_eq!(p.server.state(), ConnectionState::Logout);
+    p.client.handle_connection_closed();
+    match p.client.poll_event() {
+        Some(Ok(ClientEvent::Aborted { command, sent, .. })) => {
+            assert_eq!((command, sent), ("NOOP", true))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(p.client.poll_event(), None);
+    assert_eq!(p.client.in_flight().count(), 0);
 }

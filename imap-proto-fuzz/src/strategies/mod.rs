@@ -442,6 +442,8 @@ pub fn capability() -> S<Capability<'static>> {
     .boxed()
 }
 
+/// `{N}` or `{N+}`: [`LiteralMode::Auto`] is an instruction to the
+/// encoder, never parsed, so it cannot round-trip and is not generated.
 fn literal_mode() -> S<LiteralMode> {
     select(&[LiteralMode::Sync, LiteralMode::NonSync][..]).boxed()
 }

@@ -17,8 +17,26 @@
 //!   only as arguments; `handle_timeout` is idempotent.
 //!
 //! LITERAL+ and LITERAL- (RFC 7888) are used as soon as the server
-//! advertises them (greeting, CAPABILITY data or code), and SASL-IR
-//! (RFC 4959) for AUTHENTICATE's initial response.
+//! advertises them (greeting, CAPABILITY data or code), for strings the
+//! encoder turns into literals and for literals built by
+//! [`Literal::new`](crate::types::Literal::new)
+//! ([`LiteralMode::Auto`]); a literal whose value says `{N}` or `{N+}`
+//! (one parsed from a peer, a proxy's) keeps its mode, but `{N+}` goes
+//! out as `{N}` to a server that does not allow it. SASL-IR (RFC 4959) is
+//! used for AUTHENTICATE's initial response.
+//!
+//! Sessions never lose or hang. Every message that frames reaches the
+//! caller: typed, or as [`ClientError::Parse`] carrying its bytes. A
+//! tagged line whose tag is in flight always ends that command:
+//! [`ClientEvent::Completed`] when it parses, [`ClientEvent::CompletedRaw`]
+//! (the status word after the tag, the bytes, the parse error) when it
+//! does not, and what was queued behind the command goes out. `* BYE`, a
+//! tagged BYE, and [`Client::handle_connection_closed`] end every command
+//! still open with [`ClientEvent::Aborted`] (except a LOGOUT in flight at
+//! `* BYE`, whose tagged OK follows), as does a tagged line skipped for
+//! breaking a limit ([`AbortCause::TooLarge`], after the
+//! [`ClientError::Limit`]). Every tag [`Client::send`] gives out
+//! ends with exactly one of these three events.
 //!
 //! ```
 //! use imap_proto::client::{Client, ClientConfig, ClientEvent};
@@ -44,7 +62,7 @@
 //! ```
 
 use std::collections::VecDeque;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use crate::encode::{EncodeOptions, Fragment};
 use crate::fast;
@@ -53,12 +71,17 @@ use crate::frame::{Frame, FrameError, FrameLimits, Framer};
 use crate::parse::{ParseError, ParseLimits};
 use crate::types::{
     Atom, Capability, Command, CommandBody, Condition, ConnectionState, ContinueRequest, Data,
-    LiteralMode, Response, ResponseCode, Secret, State, Tag, TaggedStatus, UntaggedStatus,
-    ValidationError,
+    LiteralMode, Response, ResponseCode, Secret, State, Tag, TaggedStatus, ValidationError,
 };
 
+mod ending;
+mod event;
+mod idle;
 #[cfg(test)]
 mod tests;
+
+pub use event::{AbortCause, ClientEvent, RawStatus};
+use idle::Idle;
 
 /// The longest IDLE RFC 2177 §3 allows before it must be re-issued.
 pub const MAX_IDLE_REFRESH: Duration = Duration::from_secs(29 * 60);
@@ -125,36 +148,20 @@ impl ClientConfig {
     }
 }
 
-/// What the server's bytes meant.
-#[derive(Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ClientEvent<'a> {
-    /// The greeting: `* OK`, `* PREAUTH` or `* BYE`.
-    Greeting(UntaggedStatus<'a>),
-    /// Untagged data or an untagged status (`* 3 EXISTS`, `* OK [...]`,
-    /// `* BYE`...).
-    Untagged(Response<'a>),
-    /// A continuation request the caller must answer: an AUTHENTICATE
-    /// challenge ([`Client::authenticate_respond`]), IDLE's `+ idling`, or
-    /// one nothing was waiting for. Requests for literal octets are
-    /// answered by the client itself and never show up here.
-    Continue(ContinueRequest<'a>),
-    /// A tagged completion, matched to the command it ends.
-    Completed {
-        /// The command's name (`"UID FETCH"`...).
-        command: &'static str,
-        /// The completion.
-        status: TaggedStatus<'a>,
-    },
-}
-
 /// Something the server did wrong.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ClientError {
-    /// A malformed response (the stream goes on at the next message).
-    #[error("malformed response: {0}")]
-    Parse(ParseError),
+    /// A malformed response (the stream goes on at the next message). A
+    /// tagged one for a command in flight is not an error but a
+    /// [`ClientEvent::CompletedRaw`].
+    #[error("malformed response: {error}")]
+    Parse {
+        /// Why the grammar refused it.
+        error: ParseError,
+        /// The whole message as received, CRLF included (a proxy relays it).
+        bytes: Vec<u8>,
+    },
     /// A response over a limit (already skipped).
     #[error("{0}")]
     Limit(FrameError),
@@ -165,9 +172,22 @@ pub enum ClientError {
     /// an injection attempt. They were discarded, never parsed.
     #[error("{0} bytes after STARTTLS were discarded (injection attempt)")]
     InputBeforeTls(usize),
+    /// The connection ended inside a message: these bytes never made a
+    /// whole one ([`Client::handle_connection_closed`]).
+    #[error("the connection ended inside a message ({} bytes)", .0.len())]
+    Truncated(Vec<u8>),
 }
 
 impl ClientError {
+    /// The bytes of the message the error is about, when they were kept
+    /// (a malformed message, a truncated one).
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            ClientError::Parse { bytes, .. } | ClientError::Truncated(bytes) => Some(bytes),
+            _ => None,
+        }
+    }
+
     /// Whether the connection must end (injection attempt).
     pub fn is_fatal(&self) -> bool {
         matches!(self, ClientError::InputBeforeTls(_))
@@ -310,6 +330,9 @@ struct Core {
     state: ConnectionState,
     greeted: bool,
     closed: bool,
+    /// The caller said the connection ended; what is left of the input is
+    /// read, then every command still open is aborted.
+    eof: ending::Eof,
     caps: Vec<Capability<'static>>,
     utf8: bool,
     next_tag: u64,
@@ -326,22 +349,6 @@ struct Core {
     /// Bytes for the new transport after COMPRESS.
     switched: Vec<u8>,
     queued_events: VecDeque<Result<ClientEvent<'static>, ClientError>>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-struct Idle {
-    /// The tag of the IDLE in flight, if any (as a counter value).
-    active: bool,
-    /// The server's `+` came: the client is idling.
-    idling: bool,
-    /// The caller asked for DONE (sent when idling).
-    done_wanted: bool,
-    /// DONE was sent.
-    done_sent: bool,
-    /// When idling started, as first seen by `handle_timeout`.
-    since: Option<Instant>,
-    /// The refresh timer fired: re-issue IDLE after the completion.
-    reissue: bool,
 }
 
 /// The client side of one connection. See the module documentation.
@@ -361,6 +368,7 @@ impl Client {
                 state: ConnectionState::NotAuthenticated,
                 greeted: false,
                 closed: false,
+                eof: ending::Eof::Open,
                 caps: Vec::new(),
                 utf8: false,
                 next_tag: 1,
@@ -454,25 +462,6 @@ impl Client {
         self.core.out.push_bytes(b"*\r\n");
     }
 
-    /// Sends IDLE (RFC 2177). Once the server's `+` arrives (as a
-    /// [`ClientEvent::Continue`]), the client idles until [`Client::done`];
-    /// it re-issues IDLE by itself before 29 minutes (see
-    /// [`Client::poll_timeout`]).
-    pub fn idle(&mut self) -> Result<Tag<'static>, SendError> {
-        self.core.send(CommandBody::Idle)
-    }
-
-    /// Ends IDLE with `DONE` (now, or as soon as the server's `+` came).
-    pub fn done(&mut self) {
-        let idle = &mut self.core.idle;
-        if !idle.active {
-            return;
-        }
-        idle.done_wanted = true;
-        idle.reissue = false;
-        self.core.maybe_send_done();
-    }
-
     /// Bytes received from the server.
     pub fn handle_input(&mut self, bytes: &[u8]) {
         self.drain_switch();
@@ -528,8 +517,20 @@ impl Client {
             if self.core.switch != Switch::None {
                 return None;
             }
-            let internal = match self.framer.poll()? {
-                Err(e) => return Some(Err(ClientError::Limit(e))),
+            let Some(frame) = self.framer.poll() else {
+                if self.core.eof == ending::Eof::Closing {
+                    self.core.end_of_input(&mut self.framer);
+                    if !self.core.queued_events.is_empty() {
+                        continue;
+                    }
+                }
+                return None;
+            };
+            let internal = match frame {
+                Err(e) => {
+                    self.core.over_limit(e.tag());
+                    return Some(Err(ClientError::Limit(e)));
+                }
                 // Literals from a server are never synchronizing.
                 Ok(Frame::LiteralAnnounced { .. }) => {
                     self.framer.accept_literal();
@@ -548,9 +549,33 @@ impl Client {
         let m = self.framer.last_message();
         let resp = match crate::parse_response_with(m, &self.core.config.parse) {
             Ok((r, _)) => r,
-            Err(e) => return Some(Err(ClientError::Parse(e))),
+            Err(e) => return Some(self.core.on_malformed(m, e)),
         };
         Some(self.core.on_response(resp))
+    }
+
+    /// The connection ended (the server closed it, or the transport
+    /// failed). What is left of the input is still read by
+    /// [`Client::poll_event`]; then every command in flight or queued ends
+    /// with a [`ClientEvent::Aborted`] ([`AbortCause::ConnectionClosed`]),
+    /// a message cut short comes as [`ClientError::Truncated`], and the
+    /// state is [`ConnectionState::Logout`]. Poll until `None`: afterwards
+    /// [`Client::in_flight`] is empty. Idempotent.
+    pub fn handle_connection_closed(&mut self) {
+        if self.core.eof != ending::Eof::Open {
+            return;
+        }
+        self.core.eof = ending::Eof::Closing;
+        self.core.closed = true;
+        // No new transport will come: what waited for it is over.
+        self.drain_switch();
+        self.core.switch = Switch::None;
+        self.core.switched.clear();
+        if self.framer.buffered() == 0 {
+            // Nothing left to read: end now, so that `in_flight` is empty
+            // at once (the events wait in the queue).
+            self.core.end_of_input(&mut self.framer);
+        }
     }
 
     /// Bytes to send to the server, if any.
@@ -561,36 +586,6 @@ impl Client {
     /// Marks `n` bytes of [`Client::poll_transmit`] as written.
     pub fn consume_transmit(&mut self, n: usize) {
         self.core.out.consume(n);
-    }
-
-    /// When [`Client::handle_timeout`] should be called: while idling, the
-    /// time to end and re-issue IDLE.
-    pub fn poll_timeout(&self) -> Option<Instant> {
-        let idle = &self.core.idle;
-        if idle.idling && !idle.done_sent {
-            return Some(idle.since? + self.core.config.idle_refresh);
-        }
-        None
-    }
-
-    /// The current time. Starts the IDLE refresh timer at the first call
-    /// after the server's `+`; when it expires, sends DONE and re-issues
-    /// IDLE once the old one completes.
-    pub fn handle_timeout(&mut self, now: Instant) {
-        let refresh = self.core.config.idle_refresh;
-        let idle = &mut self.core.idle;
-        if !idle.idling || idle.done_sent {
-            return;
-        }
-        match idle.since {
-            None => idle.since = Some(now),
-            Some(since) if now.saturating_duration_since(since) >= refresh => {
-                idle.done_wanted = true;
-                idle.reissue = true;
-                self.core.maybe_send_done();
-            }
-            Some(_) => {}
-        }
     }
 }
 
@@ -714,14 +709,6 @@ impl Core {
         self.pump();
     }
 
-    fn maybe_send_done(&mut self) {
-        let idle = &mut self.idle;
-        if idle.active && idle.idling && idle.done_wanted && !idle.done_sent {
-            idle.done_sent = true;
-            self.out.push_bytes(b"DONE\r\n");
-        }
-    }
-
     fn set_caps(&mut self, caps: &[Capability<'_>]) {
         self.caps = caps.iter().cloned().map(Capability::into_owned).collect();
     }
@@ -764,11 +751,6 @@ impl Core {
         }
     }
 
-    fn bye(&mut self) {
-        self.state = ConnectionState::Logout;
-        self.closed = true;
-    }
-
     fn on_continue<'r>(&mut self, c: ContinueRequest<'r>) -> ClientEvent<'r> {
         let auth = self
             .in_flight
@@ -795,46 +777,15 @@ impl Core {
 
     fn on_tagged<'r>(&mut self, t: TaggedStatus<'r>) -> Result<ClientEvent<'r>, ClientError> {
         self.on_code(t.text.code.as_ref());
-        let Some(k) = self
-            .in_flight
-            .iter()
-            .position(|f| f.tag.as_str() == t.tag.as_str())
-        else {
+        let Some(k) = self.flight_index(t.tag.as_str()) else {
             return Err(ClientError::UnknownTag(t.into_owned()));
         };
-        let f = self.in_flight.remove(k);
-        // A completion instead of `+`: the rest of the command is dropped.
-        if let Some(front) = self.queue.front() {
-            if front.started && front.tag.as_str() == t.tag.as_str() {
-                self.queue.pop_front();
-                self.awaiting_literal = false;
-            }
-        }
-        let ok = t.state == State::Ok;
-        use ConnectionState as S;
-        match (f.effect, ok) {
-            (Effect::Login | Effect::Authenticate, true) => self.state = S::Authenticated,
-            (Effect::Select, true) => self.state = S::Selected,
-            (Effect::Select, false) if self.state == S::Selected => self.state = S::Authenticated,
-            (Effect::Close, true) => self.state = S::Authenticated,
-            (Effect::Unauthenticate, true) => self.state = S::NotAuthenticated,
-            (Effect::Logout, true) => self.bye(),
-            (Effect::StartTls, true) => self.switch = Switch::Tls { drain: true },
-            (Effect::Compress, true) => self.switch = Switch::Compress,
-            _ => {}
-        }
-        if f.effect == Effect::Authenticate {
-            self.pending_ir = None;
-        }
-        if f.effect == Effect::Idle {
-            let reissue = self.idle.reissue;
-            self.idle = Idle::default();
-            if reissue && !self.closed {
-                // RFC 2177 §3: re-issue before the server's timeout.
-                let _ = self.send(CommandBody::Idle);
-            }
-        }
-        self.pump();
+        // A tagged BYE (wp.pl) ends the connection, as a raw one does.
+        let status = match t.state {
+            State::Bye => RawStatus::Bye,
+            s => RawStatus::State(s),
+        };
+        let f = self.complete(k, status);
         Ok(ClientEvent::Completed {
             command: f.name,
             status: t,

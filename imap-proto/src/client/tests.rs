@@ -71,8 +71,8 @@ fn literal_plus_and_minus_from_capabilities() {
             data: crate::types::AppendData::Literal(l),
         }),
     };
-    // The message literal keeps its own mode (a value's part); strings
-    // picked by the encoder use LITERAL- up to 4096 octets.
+    // Strings picked by the encoder, and literals built by Literal::new,
+    // use LITERAL- up to 4096 octets.
     c.send(login("joe", b"\n\n")).unwrap();
     assert_eq!(out(&mut c), b"A1 LOGIN joe {2+}\r\n\n\n\r\n");
     c.handle_input(b"A1 OK\r\n");
@@ -259,4 +259,401 @@ fn config_limits() {
     assert!(ClientConfig::default().with_tag_prefix("a+").is_err());
     let mut c = Client::new(ClientConfig::default().with_tag_prefix("x").unwrap());
     assert_eq!(c.send(CommandBody::Noop).unwrap().as_str(), "x1");
+}
+
+fn select(c: &mut Client, name: &str) -> Tag<'static> {
+    c.send(CommandBody::Select {
+        mailbox: Mailbox::from(name),
+        params: vec![],
+    })
+    .unwrap()
+}
+
+/// The command a completion-like event ends, and whether it was typed.
+fn ended(e: Option<Result<ClientEvent<'_>, ClientError>>) -> (String, &'static str, bool) {
+    match e {
+        Some(Ok(ClientEvent::Completed { command, status })) => {
+            (status.tag.as_str().to_owned(), command, true)
+        }
+        Some(Ok(ClientEvent::CompletedRaw { command, tag, .. })) => {
+            (tag.as_str().to_owned(), command, false)
+        }
+        other => panic!("not a completion: {other:?}"),
+    }
+}
+
+#[test]
+fn gmail_select_completion_completes_the_select() {
+    // Gmail, for every [Gmail]/... folder: a second `[` in the text.
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    select(&mut c, "[Gmail]/Sent Mail");
+    c.send(CommandBody::Noop).unwrap();
+    assert_eq!(out(&mut c), b"A1 SELECT \"[Gmail]/Sent Mail\"\r\n");
+    c.handle_input(b"A1 OK [READ-WRITE] [Gmail]/Sent Mail selected. (Success)\r\n");
+    let (tag, command, _typed) = ended(c.poll_event());
+    assert_eq!((tag.as_str(), command), ("A1", "SELECT"));
+    assert_eq!(c.in_flight().count(), 1, "only the NOOP");
+    assert_eq!(c.state(), ConnectionState::Selected);
+    assert_eq!(
+        out(&mut c),
+        b"A2 NOOP\r\n",
+        "what was queued behind it goes out"
+    );
+}
+
+#[test]
+fn exchange_authenticate_completion_completes_the_authenticate() {
+    // Outlook/Exchange: a response code that is no resp-text-code.
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 SASL-IR AUTH=PLAIN] hi\r\n");
+    c.authenticate(Atom::try_from("PLAIN").unwrap(), Some(b"\0joe\0pw"))
+        .unwrap();
+    c.send(CommandBody::Noop).unwrap();
+    out(&mut c);
+    c.handle_input(
+        b"A1 OK [Error=\"Microsoft.Exchange.Data.Storage.WrongServerException: Cross Server \
+access is not allowed for mailbox 1b2c\" Proxy=XX1PR01MB1234.eurprd01.prod.exchangelabs.com:1993:SSL] \
+AUTHENTICATE completed.\r\n",
+    );
+    let (tag, command, _) = ended(c.poll_event());
+    assert_eq!((tag.as_str(), command), ("A1", "AUTHENTICATE"));
+    assert_eq!(c.state(), ConnectionState::Authenticated);
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+}
+
+#[test]
+fn unreadable_tagged_line_completes_with_its_bytes() {
+    // Whatever the grammar makes of it, a line `tag SP ...` ends its command.
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    select(&mut c, "INBOX");
+    c.send(CommandBody::Noop).unwrap();
+    out(&mut c);
+    let line = b"A1 WHAT \0 is this\r\n";
+    c.handle_input(line);
+    match c.poll_event() {
+        Some(Ok(ClientEvent::CompletedRaw {
+            command,
+            tag,
+            status,
+            bytes,
+            error,
+        })) => {
+            assert_eq!((command, tag.as_str()), ("SELECT", "A1"));
+            assert_eq!(status, RawStatus::Unknown);
+            assert_eq!(bytes, line, "the bytes, for a proxy to relay");
+            assert!(error.offset().is_some());
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        c.state(),
+        ConnectionState::Authenticated,
+        "outcome unknown: no change"
+    );
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+    // Not in flight: an error that carries the bytes.
+    c.handle_input(b"Z9 OK [\0\r\n");
+    match c.poll_event() {
+        Some(Err(e @ ClientError::Parse { .. })) => {
+            assert_eq!(e.bytes(), Some(&b"Z9 OK [\0\r\n"[..]))
+        }
+        other => panic!("{other:?}"),
+    }
+    // Untagged and unreadable: the bytes too.
+    c.handle_input(b"* 1 FETCH (\0)\r\n");
+    let e = c.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"* 1 FETCH (\0)\r\n"[..]));
+    assert_eq!(c.in_flight().map(Tag::as_str).collect::<Vec<_>>(), ["A2"]);
+}
+
+#[test]
+fn raw_completion_instead_of_continuation_drops_the_literal() {
+    let mut c = greeted(b"* OK hi\r\n");
+    c.send(login("joe", b"p\r\nw")).unwrap();
+    c.send(CommandBody::Noop).unwrap();
+    assert_eq!(out(&mut c), b"A1 LOGIN joe {4}\r\n");
+    c.handle_input(b"A1 NO [\0] refused\r\n");
+    match c.poll_event() {
+        Some(Ok(ClientEvent::CompletedRaw { status, .. })) => {
+            assert_eq!(status, RawStatus::State(State::No))
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n", "the literal was never sent");
+    assert_eq!(c.state(), ConnectionState::NotAuthenticated);
+}
+
+/// Events until `None`, as `(tag, cause)` for aborts and Debug text else.
+fn drain(c: &mut Client) -> Vec<String> {
+    let mut v = Vec::new();
+    while let Some(e) = c.poll_event() {
+        v.push(match e {
+            Ok(ClientEvent::Aborted {
+                tag, cause, sent, ..
+            }) => format!("aborted {} {cause:?} sent={sent}", tag.as_str()),
+            other => format!("{other:?}"),
+        });
+    }
+    v
+}
+
+fn three_in_flight() -> Client {
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    for _ in 0..3 {
+        c.send(CommandBody::Noop).unwrap();
+    }
+    select(&mut c, "INBOX"); // queued behind them, not sent
+    assert_eq!(out(&mut c), b"A1 NOOP\r\nA2 NOOP\r\nA3 NOOP\r\n");
+    assert_eq!(c.in_flight().count(), 3);
+    c
+}
+
+#[test]
+fn bye_ends_every_command_in_flight() {
+    let mut c = three_in_flight();
+    c.handle_input(b"* BYE server shutting down\r\n");
+    let events = drain(&mut c);
+    assert!(events[0].contains("Bye"), "{events:?}");
+    assert_eq!(
+        &events[1..],
+        [
+            "aborted A1 Bye sent=true",
+            "aborted A2 Bye sent=true",
+            "aborted A3 Bye sent=true",
+            "aborted A4 Bye sent=false"
+        ]
+    );
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
+    assert_eq!(out(&mut c), b"", "the queued SELECT is not sent");
+}
+
+#[test]
+fn unreadable_bye_still_ends_the_connection() {
+    let mut c = three_in_flight();
+    c.handle_input(b"* BYE [\0\r\n");
+    let events = drain(&mut c);
+    assert!(events[0].contains("Parse"), "{events:?}");
+    assert_eq!(events.len(), 5);
+    assert_eq!(c.in_flight().count(), 0);
+}
+
+#[test]
+fn tagged_bye_ends_its_command_and_the_connection() {
+    // A tagged BYE, which some servers send (the issue's `A5 BYE ...`;
+    // wp.pl, rust-imap issue #210, MailKit issue #1536).
+    let mut c = three_in_flight();
+    c.handle_input(b"A2 BYE [\0] going away\r\n");
+    let mut events = drain(&mut c);
+    let first = events.remove(0);
+    assert!(
+        first.contains("tag: Tag(\"A2\")") && first.contains("status: Bye"),
+        "{first}"
+    );
+    assert_eq!(
+        events,
+        [
+            "aborted A1 Bye sent=true",
+            "aborted A3 Bye sent=true",
+            "aborted A4 Bye sent=false"
+        ]
+    );
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
+}
+
+#[test]
+fn logout_keeps_its_completion_after_bye() {
+    // RFC 9051 §6.1.3: `* BYE`, then LOGOUT's tagged OK.
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    c.send(CommandBody::Logout).unwrap();
+    out(&mut c);
+    c.handle_input(b"* BYE logging out\r\nA1 OK LOGOUT completed\r\n");
+    let events = drain(&mut c);
+    assert_eq!(events.len(), 2, "{events:?}");
+    assert!(events[1].contains("LOGOUT"));
+    assert_eq!(c.in_flight().count(), 0);
+}
+
+#[test]
+fn end_of_connection_ends_every_command() {
+    let mut c = three_in_flight();
+    c.handle_input(b"* 1 EXISTS\r\nA2 OK done\r\n* 2 EXI");
+    c.handle_connection_closed();
+    let events = drain(&mut c);
+    assert!(events[0].contains("Exists"), "input left is read first");
+    assert!(events[1].contains("Completed"));
+    assert_eq!(events[2], "Err(Truncated([42, 32, 50, 32, 69, 88, 73]))");
+    assert_eq!(
+        &events[3..],
+        [
+            "aborted A1 ConnectionClosed sent=true",
+            "aborted A3 ConnectionClosed sent=true",
+            "aborted A4 ConnectionClosed sent=false"
+        ]
+    );
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
+    assert_eq!(c.send(CommandBody::Noop), Err(SendError::Closed));
+    c.handle_connection_closed();
+    assert_eq!(c.poll_event(), None, "idempotent");
+    // Nothing left to read: in_flight is empty at once.
+    let mut c = three_in_flight();
+    c.handle_connection_closed();
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(drain(&mut c).len(), 4);
+}
+
+#[test]
+fn end_of_connection_during_starttls_switch() {
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 STARTTLS] hi\r\n");
+    c.send(CommandBody::StartTls).unwrap();
+    c.send(CommandBody::Noop).unwrap();
+    c.handle_input(b"A1 OK begin TLS\r\n");
+    assert!(event(&mut c).contains("STARTTLS"));
+    assert_eq!(c.poll_event(), None);
+    c.handle_connection_closed();
+    assert_eq!(drain(&mut c), ["aborted A2 ConnectionClosed sent=true"]);
+}
+
+#[test]
+fn literal_new_lets_the_session_pick() {
+    let append = |l: Literal<'static>| CommandBody::Append {
+        mailbox: Mailbox::from("INBOX"),
+        messages: crate::types::NonEmpty::new(crate::types::AppendMessage {
+            flags: None,
+            date: None,
+            data: crate::types::AppendData::Literal(l),
+        }),
+    };
+    let small = || Literal::new(&b"hello"[..]);
+    let big = || Literal::new(vec![b'z'; 4097]);
+    // LITERAL+: every Literal::new goes {N+}; Literal::sync stays {N}.
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev1 LITERAL+] hi\r\n");
+    c.send(append(big())).unwrap();
+    assert!(out(&mut c).starts_with(b"A1 APPEND INBOX {4097+}\r\nzzz"));
+    c.send(append(Literal::sync(&b"hello"[..]))).unwrap();
+    assert_eq!(out(&mut c), b"A2 APPEND INBOX {5}\r\n", "waits for +");
+    // LITERAL-: {N+} up to 4096 octets, {N} above.
+    let mut c = greeted(b"* OK [CAPABILITY IMAP4rev2 LITERAL-] hi\r\n");
+    c.send(append(small())).unwrap();
+    assert_eq!(out(&mut c), b"A1 APPEND INBOX {5+}\r\nhello\r\n");
+    c.send(append(big())).unwrap();
+    assert_eq!(out(&mut c), b"A2 APPEND INBOX {4097}\r\n");
+    // Neither: {N}, and the octets wait for the server's +.
+    let mut c = greeted(b"* OK hi\r\n");
+    c.send(append(small())).unwrap();
+    assert_eq!(out(&mut c), b"A1 APPEND INBOX {5}\r\n");
+    c.handle_input(b"+ go\r\n");
+    assert_eq!(c.poll_event(), None);
+    assert_eq!(out(&mut c), b"hello\r\n");
+    // to_bytes writes {N}; a parsed {N} stays {N} under LITERAL+.
+    let cmd = Command {
+        tag: Tag::try_from("A9").unwrap(),
+        body: append(small()),
+    };
+    assert_eq!(cmd.to_bytes(), b"A9 APPEND INBOX {5}\r\nhello\r\n");
+    let (parsed, _) = crate::parse_command(b"A9 APPEND INBOX {5}\r\nhello\r\n").unwrap();
+    let plus = EncodeOptions {
+        literal_plus: true,
+        downgrade_non_sync: true,
+        ..EncodeOptions::default()
+    };
+    assert_eq!(
+        parsed.encode(plus).as_bytes(),
+        b"A9 APPEND INBOX {5}\r\nhello\r\n"
+    );
+}
+
+#[test]
+fn unreadable_greeting_is_still_the_greeting() {
+    let mut c = Client::new(ClientConfig::default());
+    c.handle_input(b"* OK [\0 hi\r\n* OK [ALERT] later\r\n");
+    let e = c.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"* OK [\0 hi\r\n"[..]));
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Untagged(Response::Untagged(_))))
+    ));
+    // An unreadable BYE greeting ends the connection.
+    let mut c = Client::new(ClientConfig::default());
+    c.send(CommandBody::Noop).unwrap();
+    c.handle_input(b"* BYE [\0 go away\r\n");
+    assert!(c.poll_event().unwrap().is_err());
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Aborted {
+            cause: AbortCause::Bye,
+            ..
+        }))
+    ));
+    assert_eq!(c.state(), ConnectionState::Logout);
+}
+
+#[test]
+fn tagged_line_over_the_limit_ends_its_command() {
+    let mut config = ClientConfig::default();
+    config.frame.max_line = 64;
+    let mut c = Client::new(config);
+    c.handle_input(b"* PREAUTH hi\r\n");
+    c.poll_event();
+    select(&mut c, "INBOX");
+    c.send(CommandBody::Noop).unwrap();
+    out(&mut c);
+    let mut line = b"A1 OK ".to_vec();
+    line.extend(std::iter::repeat_n(b'x', 100));
+    line.extend_from_slice(b"\r\n* 1 EXISTS\r\n");
+    c.handle_input(&line);
+    assert!(matches!(
+        c.poll_event(),
+        Some(Err(ClientError::Limit(FrameError::LineTooLong { .. })))
+    ));
+    assert!(matches!(
+        c.poll_event(),
+        Some(Ok(ClientEvent::Aborted {
+            command: "SELECT",
+            cause: AbortCause::TooLarge,
+            ..
+        }))
+    ));
+    assert!(event(&mut c).contains("Exists(1)"));
+    assert_eq!(out(&mut c), b"A2 NOOP\r\n");
+    assert_eq!(c.state(), ConnectionState::Authenticated);
+}
+
+#[test]
+fn wp_pl_tagged_bye_completes_logout() {
+    // wp.pl answers LOGOUT with `tag BYE ...` and no tagged OK (rust-imap
+    // issue #210, MailKit issue #1536).
+    let mut c = greeted(b"* PREAUTH hi\r\n");
+    c.send(CommandBody::Logout).unwrap();
+    out(&mut c);
+    c.handle_input(b"A1 BYE IMAP4rev1 Server logging out\r\n");
+    let events = drain(&mut c);
+    assert_eq!(events.len(), 1, "{events:?}");
+    assert!(events[0].contains("LOGOUT"), "{events:?}");
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
+}
+
+#[test]
+fn typed_tagged_bye_ends_every_command() {
+    // Read as State::Bye by the grammar (wp.pl, rust-imap issue #210).
+    let mut c = three_in_flight();
+    c.handle_input(b"A2 BYE IMAP4rev1 Server logging out\r\n");
+    let mut events = drain(&mut c);
+    let first = events.remove(0);
+    assert!(
+        first.contains("Completed") && first.contains("Bye"),
+        "{first}"
+    );
+    assert_eq!(
+        events,
+        [
+            "aborted A1 Bye sent=true",
+            "aborted A3 Bye sent=true",
+            "aborted A4 Bye sent=false"
+        ]
+    );
+    assert_eq!(c.in_flight().count(), 0);
+    assert_eq!(c.state(), ConnectionState::Logout);
 }

@@ -284,7 +284,8 @@ impl Encoder {
     }
 
     /// A literal (`binary`: literal8). `mode` forces the mode (a value that
-    /// carries one); `None` picks the cheapest the peer allows.
+    /// carries one); `None` or [`LiteralMode::Auto`] picks the cheapest the
+    /// peer allows.
     pub(crate) fn literal(&mut self, data: &[u8], binary: bool, mode: Option<LiteralMode>) {
         let allowed =
             self.opts.literal_plus || (self.opts.literal_minus && data.len() <= LITERAL_MINUS_MAX);
@@ -293,9 +294,9 @@ impl Encoder {
             Some(LiteralMode::NonSync) if self.opts.downgrade_non_sync && !allowed => {
                 LiteralMode::Sync
             }
-            Some(m) => m,
-            None if allowed => LiteralMode::NonSync,
-            None => LiteralMode::Sync,
+            Some(m @ (LiteralMode::Sync | LiteralMode::NonSync)) => m,
+            Some(LiteralMode::Auto) | None if allowed => LiteralMode::NonSync,
+            Some(LiteralMode::Auto) | None => LiteralMode::Sync,
         };
         if binary {
             self.byte(b'~');

@@ -16,6 +16,15 @@
 //!   called at any time with the current time: the timer restarts at the
 //!   first call after each command, so call it on every wake-up.
 //!
+//! Nothing framed is dropped: a command that does not parse comes as
+//! [`ServerError::Parse`] with its tag when readable and its bytes (for a
+//! proxy to relay), and [`Server::handle_connection_closed`] reads what
+//! is left and reports a command cut short ([`ServerError::Truncated`]).
+//! Input after STARTTLS or COMPRESS and before the switch is discarded on
+//! purpose (an injection), and counted; after LOGOUT's OK, a BYE or the
+//! autologout, nothing more is read (RFC 9051 §6.1.3: the connection
+//! closes), so commands pipelined behind them are not reported.
+//!
 //! What the caller MUST do: answer every command with a tagged completion
 //! through [`Server::send`] (that is how the server learns the connection
 //! state); answer a [`ServerEvent::LiteralAnnounced`] with
@@ -96,12 +105,15 @@ use crate::frame::output::Output;
 use crate::frame::{Frame, FrameError, FrameLimits, Framer};
 use crate::parse::{ParseError, ParseLimits};
 use crate::types::{
-    Command, CommandBody, Condition, ConnectionState, ContinueRequest, RespText, Response,
+    Capability, CommandBody, Condition, ConnectionState, ContinueRequest, Data, RespText, Response,
     ResponseCode, Secret, State, Tag, TaggedStatus, Text, UntaggedStatus,
 };
 
+mod event;
 #[cfg(test)]
 mod tests;
+
+pub use event::ServerEvent;
 
 /// The least inactivity timeout RFC 9051 §5.4 allows: 30 minutes.
 pub const MIN_AUTOLOGOUT: Duration = Duration::from_secs(30 * 60);
@@ -135,7 +147,13 @@ pub struct ServerConfig {
     /// literals over 4096 octets are refused (their octets skipped).
     pub literal_minus: bool,
     /// UTF8=ACCEPT is in force (RFC 6855): strings may go out quoted in
-    /// UTF-8.
+    /// UTF-8. Set here for a connection that starts so; otherwise the
+    /// server switches by itself when a client's `ENABLE UTF8=ACCEPT`
+    /// completes OK after the caller sent `* ENABLED` listing UTF8=ACCEPT
+    /// (RFC 5161 §3.2: ENABLED names what was enabled), from the next
+    /// response on ([`Server::utf8`]). The grammar reads UTF-8 in quoted
+    /// strings in either mode (clients send it regardless), so only the
+    /// encoding changes.
     pub utf8: bool,
     /// Literals of at least this many octets are streamed to the caller
     /// ([`ServerEvent::LiteralStreaming`], [`ServerEvent::LiteralData`])
@@ -185,55 +203,21 @@ impl ServerConfig {
     }
 }
 
-/// What the client's bytes meant.
-#[derive(Debug, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ServerEvent<'a> {
-    /// A complete command. The caller answers it (tagged completion).
-    Command(Command<'a>),
-    /// The client announced a synchronizing literal and waits for a
-    /// continuation request: call [`Server::accept_literal`] or
-    /// [`Server::reject_literal`] before polling on.
-    LiteralAnnounced {
-        /// The command's tag.
-        tag: Tag<'a>,
-        /// The announced length.
-        length: u64,
-        /// `~{N}`: literal8.
-        binary: bool,
-    },
-    /// A literal of at least [`ServerConfig::stream_literals_from`] octets
-    /// begins (accepted, if synchronizing): its octets follow as
-    /// [`ServerEvent::LiteralData`], and the command, when complete, holds
-    /// an empty literal in their place. Nothing of it is buffered.
-    LiteralStreaming {
-        /// The command's tag, when readable.
-        tag: Option<Tag<'a>>,
-        /// The announced length (the caller enforces its own bound).
-        length: u64,
-    },
-    /// Octets of a streamed literal, in order.
-    LiteralData(&'a [u8]),
-    /// A client response in an AUTHENTICATE exchange, decoded from base64
-    /// (RFC 9051 §6.2.2). The caller sends the next challenge or the
-    /// tagged completion.
-    AuthenticateData(Secret<Vec<u8>>),
-    /// The client cancelled AUTHENTICATE with `*`: answer with a tagged BAD.
-    AuthenticateCancelled,
-    /// `DONE` ended IDLE (RFC 2177): send the IDLE command's completion.
-    IdleDone,
-    /// No command came for the autologout time: `* BYE` is queued and the
-    /// state is Logout. Flush the output, then close.
-    AutologoutExpired,
-}
-
 /// Something the client did wrong, or a limit it broke.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[non_exhaustive]
 pub enum ServerError {
     /// A malformed command (the stream goes on at the next message).
-    #[error("malformed command: {0}")]
-    Parse(ParseError),
+    #[error("malformed command: {error}")]
+    Parse {
+        /// Why the grammar refused it (with the tag, when readable).
+        error: ParseError,
+        /// The message as received, CRLF included (a proxy relays it); for
+        /// a synchronizing literal refused for want of a tag, the message
+        /// up to the literal's header. Kept out of `Debug`: a malformed
+        /// LOGIN carries a password.
+        bytes: Secret<Vec<u8>>,
+    },
     /// A message over a limit (already skipped, by count).
     #[error("{0}")]
     Limit(FrameError),
@@ -256,13 +240,31 @@ pub enum ServerError {
         /// How many bytes.
         discarded: usize,
     },
+    /// The connection ended inside a command: these bytes never made a
+    /// whole one ([`Server::handle_connection_closed`]). Kept out of
+    /// `Debug`, as for [`ServerError::Parse`]; never reported inside an
+    /// AUTHENTICATE exchange.
+    #[error("the connection ended inside a command ({} bytes)", .0 .0.len())]
+    Truncated(Secret<Vec<u8>>),
 }
 
 impl ServerError {
+    /// The bytes of the message the error is about, when they were kept
+    /// (a malformed command, one cut short by the end of the connection).
+    /// Never AUTHENTICATE data, which may be secret.
+    pub fn bytes(&self) -> Option<&[u8]> {
+        match self {
+            ServerError::Parse { bytes, .. } | ServerError::Truncated(bytes) => {
+                Some(bytes.expose())
+            }
+            _ => None,
+        }
+    }
+
     /// The tag of the offending command, when it could be read.
     pub fn tag(&self) -> Option<&Tag<'static>> {
         match self {
-            ServerError::Parse(e) => e.tag(),
+            ServerError::Parse { error, .. } => error.tag(),
             ServerError::Limit(e) => e.tag(),
             _ => None,
         }
@@ -290,7 +292,8 @@ impl ServerError {
             _ => None,
         };
         let msg = match self {
-            ServerError::Parse(_) => "Malformed command",
+            ServerError::Parse { .. } => "Malformed command",
+            ServerError::Truncated(_) => return None,
             ServerError::Limit(FrameError::LineTooLong { .. }) => "Line too long",
             ServerError::Limit(FrameError::BadLiteralLength { .. }) => "Bad literal length",
             ServerError::Limit(_) => "Too large",
@@ -364,6 +367,19 @@ enum Pending {
     Close,
     Unauthenticate,
     Logout,
+    /// `ENABLE` asking for UTF8=ACCEPT (RFC 6855 §3).
+    EnableUtf8,
+}
+
+/// Where the end of the connection is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Eof {
+    /// The connection is open.
+    Open,
+    /// The caller said it ended: the input left is read first.
+    Closing,
+    /// Everything was read.
+    Done,
 }
 
 /// The server side of one connection. See the module documentation.
@@ -381,6 +397,9 @@ pub struct Server {
     active: bool,
     /// When the inactivity timer last restarted.
     since: Option<Instant>,
+    /// `* ENABLED ... UTF8=ACCEPT` was sent for the ENABLE in progress.
+    utf8_enabled: bool,
+    eof: Eof,
 }
 
 impl Server {
@@ -402,6 +421,8 @@ impl Server {
             queued: VecDeque::new(),
             active: false,
             since: None,
+            utf8_enabled: false,
+            eof: Eof::Open,
             config,
         }
     }
@@ -473,7 +494,8 @@ impl Server {
         // What the frame is, as owned facts: the event itself is built
         // after the framer's borrow ends.
         enum Next {
-            Announced(Option<Tag<'static>>, u64, bool),
+            /// The tag, or the message so far when it has none.
+            Announced(Result<Tag<'static>, Vec<u8>>, u64, bool),
             Stream(Option<Tag<'static>>, u64),
             Chunk,
             Message,
@@ -484,13 +506,16 @@ impl Server {
                 .ok()
                 .and_then(|t| Tag::new(t.to_owned()).ok())
         };
-        let next = match self.framer.poll()? {
+        let Some(frame) = self.framer.poll() else {
+            return self.end_of_input().map(Err);
+        };
+        let next = match frame {
             Err(e) => return Some(Err(ServerError::Limit(e))),
             Ok(Frame::LiteralAnnounced {
                 head,
                 length,
                 binary,
-            }) => Next::Announced(tag_of(head), length, binary),
+            }) => Next::Announced(tag_of(head).ok_or_else(|| head.to_vec()), length, binary),
             Ok(Frame::LiteralStream { head, length }) => Next::Stream(tag_of(head), length),
             Ok(Frame::LiteralChunk(_)) => Next::Chunk,
             Ok(_) => Next::Message,
@@ -505,15 +530,19 @@ impl Server {
                         _ => ServerError::BadAuthenticateData { offset: 0 },
                     }));
                 }
-                let Some(tag) = tag else {
-                    // Not even a tag: refuse without waiting.
-                    self.framer.reject_literal();
-                    let e = ParseError::Invalid {
-                        offset: 0,
-                        expected: "tag",
-                        tag: None,
-                    };
-                    return Some(Err(ServerError::Parse(e)));
+                let tag = match tag {
+                    Ok(tag) => tag,
+                    Err(bytes) => {
+                        // Not even a tag: refuse without waiting.
+                        self.framer.reject_literal();
+                        let error = ParseError::Invalid {
+                            offset: 0,
+                            expected: "tag",
+                            tag: None,
+                        };
+                        let bytes = Secret(bytes);
+                        return Some(Err(ServerError::Parse { error, bytes }));
+                    }
                 };
                 Some(Ok(ServerEvent::LiteralAnnounced {
                     tag,
@@ -562,8 +591,13 @@ impl Server {
 
     fn command(&mut self) -> Result<ServerEvent<'_>, ServerError> {
         let m = self.framer.last_message();
-        let (cmd, _) =
-            crate::parse_command_with(m, &self.config.parse).map_err(ServerError::Parse)?;
+        let (cmd, _) = match crate::parse_command_with(m, &self.config.parse) {
+            Ok(c) => c,
+            Err(error) => {
+                let bytes = Secret(m.to_vec());
+                return Err(ServerError::Parse { error, bytes });
+            }
+        };
         self.active = true;
         let tag = || cmd.tag.clone().into_owned();
         let pending = match &cmd.body {
@@ -572,6 +606,9 @@ impl Server {
             CommandBody::Close | CommandBody::Unselect => Some(Pending::Close),
             CommandBody::Unauthenticate => Some(Pending::Unauthenticate),
             CommandBody::Logout => Some(Pending::Logout),
+            CommandBody::Enable(caps) if caps.contains(&Capability::Utf8Accept) => {
+                Some(Pending::EnableUtf8)
+            }
             _ => None,
         };
         if let Some(p) = pending {
@@ -656,9 +693,18 @@ impl Server {
                 self.mode = Mode::Closed;
             }
             Response::Tagged(t) => self.completed(t),
+            Response::Data(Data::Enabled(caps)) if caps.contains(&Capability::Utf8Accept) => {
+                self.utf8_enabled = true
+            }
             _ => {}
         }
         Ok(())
+    }
+
+    /// Whether strings go out as UTF-8 (RFC 6855): configured so, or
+    /// switched on by `ENABLE UTF8=ACCEPT` (see [`ServerConfig::utf8`]).
+    pub fn utf8(&self) -> bool {
+        self.config.utf8
     }
 
     fn completed(&mut self, t: &TaggedStatus<'_>) {
@@ -696,6 +742,12 @@ impl Server {
                 self.mode = Mode::Closed;
                 S::Logout
             }
+            (Pending::EnableUtf8, ok) => {
+                // Quoted UTF-8 from the next response on.
+                self.config.utf8 |= ok && self.utf8_enabled;
+                self.utf8_enabled = false;
+                self.state
+            }
             _ => self.state,
         };
     }
@@ -707,6 +759,41 @@ impl Server {
         if matches!(self.mode, Mode::Switch { .. }) {
             self.mode = Mode::Commands;
         }
+    }
+
+    /// The connection ended (the client closed it, or the transport
+    /// failed). What is left of the input is still read by
+    /// [`Server::poll_event`]; a command cut short comes last as
+    /// [`ServerError::Truncated`]; then the state is
+    /// [`ConnectionState::Logout`] and nothing more is read. Idempotent.
+    pub fn handle_connection_closed(&mut self) {
+        if self.eof != Eof::Open {
+            return;
+        }
+        self.eof = Eof::Closing;
+        // No new transport will come: the input waiting for it is over.
+        self.drain_switch();
+        if matches!(self.mode, Mode::Switch { .. } | Mode::Closed) || self.framer.buffered() == 0 {
+            if let Some(e) = self.end_of_input() {
+                self.queued.push_back(Err(e));
+            }
+        }
+    }
+
+    /// The input is read to its end after [`Server::handle_connection_closed`]:
+    /// what is left is a command cut short.
+    fn end_of_input(&mut self) -> Option<ServerError> {
+        if self.eof != Eof::Closing {
+            return None;
+        }
+        self.eof = Eof::Done;
+        // After LOGOUT or a switch nothing is read; inside AUTHENTICATE
+        // the bytes are SASL data.
+        let reading = matches!(self.mode, Mode::Commands | Mode::Idle(_));
+        let rest = self.framer.take_buffered();
+        self.state = ConnectionState::Logout;
+        self.mode = Mode::Closed;
+        (reading && !rest.is_empty()).then_some(ServerError::Truncated(Secret(rest)))
     }
 
     /// Bytes to send to the client, if any.

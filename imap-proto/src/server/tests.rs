@@ -1,7 +1,7 @@
 use std::time::{Duration, Instant};
 
 use super::*;
-use crate::types::{Capability, Mailbox, NonEmpty};
+use crate::types::{Capability, Command, Mailbox, NonEmpty};
 
 fn text(s: &str) -> Text<'_> {
     Text::try_from(s).unwrap()
@@ -406,4 +406,106 @@ fn same_events_in_any_chunking() {
         }
         assert_eq!(got, whole, "chunk {chunk}");
     }
+}
+
+#[test]
+fn malformed_commands_carry_their_bytes() {
+    let mut s = Server::new(ServerConfig::default());
+    // LOGIN with no password.
+    s.handle_input(b"a1 LOGIN {3+}\r\nx\r\n\r\n(oops {2}\r\na2 NOOP\r\n");
+    let e = s.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.tag().map(Tag::as_str), Some("a1"));
+    assert_eq!(
+        e.bytes(),
+        Some(&b"a1 LOGIN {3+}\r\nx\r\n\r\n"[..]),
+        "the whole message, literal included"
+    );
+    // A synchronizing literal with no tag: refused at once, the message up
+    // to its header kept.
+    let e = s.poll_event().unwrap().unwrap_err();
+    assert!(matches!(&e, ServerError::Parse { .. }), "{e:?}");
+    assert_eq!(e.bytes(), Some(&b"(oops {2}\r\n"[..]));
+    assert_eq!(command(&mut s).body, CommandBody::Noop);
+    assert_eq!(s.poll_event(), None);
+}
+
+#[test]
+fn end_of_connection_reads_what_is_left() {
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_input(b"a1 NOOP\r\na2 LOGIN joe {5}");
+    s.handle_connection_closed();
+    assert_eq!(command(&mut s).body, CommandBody::Noop, "read first");
+    match s.poll_event() {
+        Some(Err(e @ ServerError::Truncated(_))) => {
+            assert_eq!(e.bytes(), Some(&b"a2 LOGIN joe {5}"[..]));
+            assert_eq!(e.response(), None);
+        }
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(s.poll_event(), None);
+    assert_eq!(s.state(), ConnectionState::Logout);
+    s.handle_input(b"a3 NOOP\r\n");
+    s.handle_connection_closed();
+    assert_eq!(s.poll_event(), None, "nothing is read after the end");
+    // Nothing left: the state is Logout at once.
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_connection_closed();
+    assert_eq!(s.state(), ConnectionState::Logout);
+    assert_eq!(s.poll_event(), None);
+}
+
+fn list_entwuerfe() -> Response<'static> {
+    Response::Data(Data::Status {
+        mailbox: Mailbox::from("Entwürfe"),
+        items: vec![],
+    })
+}
+
+#[test]
+fn enable_utf8_accept_switches_encoding() {
+    let utf8 = Capability::Utf8Accept;
+    let mut s = Server::new(ServerConfig::default());
+    s.send(&list_entwuerfe()).unwrap();
+    assert!(take_output(&mut s).starts_with(b"* STATUS {9}\r\n"));
+    // NO: no switch.
+    s.handle_input(b"e1 ENABLE UTF8=ACCEPT\r\n");
+    command(&mut s);
+    s.send(&tagged("e1", State::No)).unwrap();
+    assert!(!s.utf8());
+    // OK without `* ENABLED UTF8=ACCEPT`: the server did not enable it.
+    s.handle_input(b"e2 ENABLE UTF8=ACCEPT\r\n");
+    command(&mut s);
+    s.send(&Response::Data(Data::Enabled(vec![]))).unwrap();
+    s.send(&tagged("e2", State::Ok)).unwrap();
+    assert!(!s.utf8());
+    // ENABLED listing it, then OK: quoted UTF-8 from then on.
+    s.handle_input(b"e3 ENABLE CONDSTORE UTF8=ACCEPT\r\n");
+    command(&mut s);
+    s.send(&Response::Data(Data::Enabled(vec![utf8]))).unwrap();
+    assert!(!s.utf8(), "not before the completion");
+    s.send(&tagged("e3", State::Ok)).unwrap();
+    assert!(s.utf8());
+    take_output(&mut s);
+    s.send(&list_entwuerfe()).unwrap();
+    assert_eq!(
+        take_output(&mut s),
+        "* STATUS \"Entwürfe\" ()\r\n".as_bytes()
+    );
+}
+
+#[test]
+fn kept_bytes_stay_out_of_debug() {
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_input(b"a1 LOGIN joe \"hunter2\" extra(\r\n");
+    let e = s.poll_event().unwrap().unwrap_err();
+    assert_eq!(e.bytes(), Some(&b"a1 LOGIN joe \"hunter2\" extra(\r\n"[..]));
+    assert!(!format!("{e:?}").contains("hunter2"), "{e:?}");
+    assert!(!e.to_string().contains("hunter2"));
+    // Cut short inside AUTHENTICATE: SASL data, never reported.
+    let mut s = Server::new(ServerConfig::default());
+    s.handle_input(b"a1 AUTHENTICATE PLAIN\r\nAGpvZQBo");
+    command(&mut s);
+    s.handle_connection_closed();
+    assert_eq!(s.poll_event(), None);
+    assert_eq!(s.state(), ConnectionState::Logout);
 }

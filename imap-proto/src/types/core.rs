@@ -272,6 +272,17 @@ pub enum LiteralMode {
     Sync,
     /// `{N+}` (RFC 7888): the octets follow at once.
     NonSync,
+    /// Whichever the peer allows, chosen when the value is encoded: `{N+}`
+    /// when the options say the server has LITERAL+, or LITERAL- and the
+    /// literal has at most 4096 octets (RFC 7888); `{N}` otherwise, and
+    /// always from a server. [`Literal::new`] gives it, so a
+    /// [`Client`](crate::client::Client) saves the round trip by itself.
+    ///
+    /// It is an instruction to the encoder, not a wire form: the parser
+    /// never gives it (a parsed literal keeps the mode it was sent with,
+    /// so it re-encodes exactly), and with no options (`to_bytes()`) it
+    /// writes `{N}`.
+    Auto,
 }
 
 /// `literal = "{" number64 ["+"] "}" CRLF *CHAR8` or, with `binary`,
@@ -290,12 +301,42 @@ pub struct Literal<'a> {
 }
 
 impl<'a> Literal<'a> {
-    /// A synchronizing, non-binary literal.
+    /// A non-binary literal whose mode the encoder picks
+    /// ([`LiteralMode::Auto`]: `{N+}` where the server allows it, else
+    /// `{N}`; `to_bytes()` writes `{N}`).
+    ///
+    /// ```
+    /// use imap_proto::encode::EncodeOptions;
+    /// use imap_proto::types::*;
+    /// let l = Literal::new(&b"hi"[..]);
+    /// assert_eq!(l.mode, LiteralMode::Auto);
+    /// let append = Command {
+    ///     tag: Tag::try_from("A1").unwrap(),
+    ///     body: CommandBody::Append {
+    ///         mailbox: Mailbox::from("INBOX"),
+    ///         messages: NonEmpty::new(AppendMessage {
+    ///             flags: None,
+    ///             date: None,
+    ///             data: AppendData::Literal(l),
+    ///         }),
+    ///     },
+    /// };
+    /// assert_eq!(append.to_bytes(), b"A1 APPEND INBOX {2}\r\nhi\r\n");
+    /// let plus = EncodeOptions { literal_plus: true, ..EncodeOptions::default() };
+    /// assert_eq!(append.encode(plus).as_bytes(), b"A1 APPEND INBOX {2+}\r\nhi\r\n");
+    /// ```
     pub fn new(data: impl Into<Cow<'a, [u8]>>) -> Self {
         Self {
             data: data.into(),
-            mode: LiteralMode::Sync,
+            mode: LiteralMode::Auto,
             binary: false,
+        }
+    }
+    /// A synchronizing, non-binary literal: `{N}` whatever the peer allows.
+    pub fn sync(data: impl Into<Cow<'a, [u8]>>) -> Self {
+        Self {
+            mode: LiteralMode::Sync,
+            ..Self::new(data)
         }
     }
     /// Detaches the value from the input it was parsed from.

@@ -573,6 +573,9 @@ fn gen_capability(u: &mut Unstructured<'_>) -> Result<Capability<'static>> {
     Ok(Capability::from_atom(atom))
 }
 
+/// A literal as it can arrive: `{N}` or `{N+}`. [`LiteralMode::Auto`] is
+/// an instruction to the encoder, never parsed, so it is not generated
+/// (its value could not round-trip).
 fn gen_literal(u: &mut Unstructured<'_>) -> Result<Literal<'static>> {
     let mut l = Literal::new(edge_bytes(u)?);
     l.mode = if u.arbitrary()? {
