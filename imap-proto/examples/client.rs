@@ -3,13 +3,18 @@
 //!
 //! ```sh
 //! cargo run --example client -- 127.0.0.1:1143 demo demo
+//! cargo run --example client -- --tls --ca CA.pem 127.0.0.1:1993 demo demo
+//! cargo run --example client -- --starttls --ca CA.pem 127.0.0.1:1143 demo demo
 //! ```
 //!
 //! It logs in, lists the mailboxes, selects INBOX, fetches the envelopes of
 //! the last ten messages, appends a message (a literal: `{n+}` when the
 //! server has LITERAL+, else synchronizing), idles for a few seconds (run a
 //! second client meanwhile to see its APPEND announced) and logs out,
-//! printing what it sees. Plain TCP only: this example does no TLS.
+//! printing what it sees. `--tls`: implicit TLS from the first byte;
+//! `--starttls`: STARTTLS right after the greeting, then CAPABILITY again
+//! (rustls, ring provider). `--ca FILE`: the PEM certificates to trust
+//! (default: the system's /etc/ssl/certs/ca-certificates.crt).
 //!
 //! The pattern, for any command: `client.send(body)` queues it and gives
 //! its tag; write out `poll_transmit()`; feed what the socket gives to
@@ -20,7 +25,12 @@
 use std::error::Error;
 use std::io::{Read, Write};
 use std::net::TcpStream;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::{Duration, Instant};
+
+use rustls::pki_types::pem::PemObject;
+use rustls::pki_types::{CertificateDer, ServerName};
 
 use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::{
@@ -31,16 +41,107 @@ use imap_proto::types::{
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+/// How the connection is secured.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Security {
+    /// Plain TCP.
+    #[default]
+    Plain,
+    /// Implicit TLS (RFC 8314), e.g. port 993.
+    Tls,
+    /// STARTTLS after the greeting.
+    StartTls,
+}
+
+/// Connection options: the security and the CA file to trust.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Plain, TLS or STARTTLS.
+    pub security: Security,
+    /// PEM certificates to trust (default: the system's bundle).
+    pub ca: Option<PathBuf>,
+}
+
+/// The socket, plain or inside rustls.
+enum Stream {
+    Plain(TcpStream),
+    Tls(Box<rustls::StreamOwned<rustls::ClientConnection, TcpStream>>),
+}
+
+impl Stream {
+    fn tcp(&self) -> &TcpStream {
+        match self {
+            Stream::Plain(s) => s,
+            Stream::Tls(s) => s.get_ref(),
+        }
+    }
+
+    /// Wraps the socket in TLS for `host`, trusting `ca`.
+    fn into_tls(self, host: &str, ca: Option<&PathBuf>) -> Result<Stream> {
+        let Stream::Plain(tcp) = self else {
+            return Err("TLS is already on".into());
+        };
+        let default = PathBuf::from("/etc/ssl/certs/ca-certificates.crt");
+        let ca = ca.unwrap_or(&default);
+        let pem = std::fs::read(ca).map_err(|e| format!("cannot read {}: {e}", ca.display()))?;
+        let mut roots = rustls::RootCertStore::empty();
+        for cert in CertificateDer::pem_slice_iter(&pem) {
+            roots.add(cert.map_err(|e| format!("{}: {e}", ca.display()))?)?;
+        }
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ClientConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()?
+            .with_root_certificates(roots)
+            .with_no_client_auth();
+        let name = ServerName::try_from(host.to_owned())?;
+        let tls = rustls::ClientConnection::new(Arc::new(config), name)?;
+        Ok(Stream::Tls(Box::new(rustls::StreamOwned::new(tls, tcp))))
+    }
+}
+
+impl Read for Stream {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.read(buf),
+            Stream::Tls(s) => s.read(buf),
+        }
+    }
+}
+
+impl Write for Stream {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            Stream::Plain(s) => s.write(buf),
+            Stream::Tls(s) => s.write(buf),
+        }
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            Stream::Plain(s) => s.flush(),
+            Stream::Tls(s) => s.flush(),
+        }
+    }
+}
+
+/// The host part of `HOST:PORT` (`[::1]:993` too), for the certificate.
+fn host_of(addr: &str) -> &str {
+    let host = addr.rsplit_once(':').map_or(addr, |(h, _)| h);
+    host.trim_start_matches('[').trim_end_matches(']')
+}
+
 /// One connection: the socket and the session.
 struct Conn {
-    stream: TcpStream,
+    stream: Stream,
     client: Client,
     buf: Vec<u8>,
 }
 
 impl Conn {
-    fn connect(addr: &str, out: &mut dyn Write) -> Result<Conn> {
-        let stream = TcpStream::connect(addr)?;
+    fn connect(addr: &str, options: &Options, out: &mut dyn Write) -> Result<Conn> {
+        let mut stream = Stream::Plain(TcpStream::connect(addr)?);
+        if options.security == Security::Tls {
+            stream = stream.into_tls(host_of(addr), options.ca.as_ref())?;
+        }
         let mut conn = Conn {
             stream,
             client: Client::new(ClientConfig::default()),
@@ -58,12 +159,30 @@ impl Conn {
                             g.condition.as_str(),
                             g.text.text.as_str()
                         )?;
-                        return Ok(conn);
+                        break;
                     }
                     other => return Err(format!("unexpected {other:?}").into()),
                 }
             }
         }
+        if options.security == Security::StartTls {
+            let (status, _) = conn.run(CommandBody::StartTls)?;
+            outcome(out, "STARTTLS", &status)?;
+            // Anything the server sent behind its OK was discarded by the
+            // session (an injection); TLS starts from the next byte.
+            let _ = conn.client.transport_switched();
+            // Take the plain socket out (a duplicate handle stands in).
+            let stand_in = Stream::Plain(conn.stream.tcp().try_clone()?);
+            let plain = std::mem::replace(&mut conn.stream, stand_in);
+            conn.stream = plain.into_tls(host_of(addr), options.ca.as_ref())?;
+            let (status, _) = conn.run(CommandBody::Capability)?;
+            outcome(out, "CAPABILITY", &status)?;
+        }
+        if let Stream::Tls(s) = &conn.stream {
+            let version = s.conn.protocol_version().map(|v| format!("{v:?}"));
+            writeln!(out, "TLS: {}", version.unwrap_or_default())?;
+        }
+        Ok(conn)
     }
 
     /// Writes out everything the session has to send.
@@ -200,9 +319,22 @@ fn describe(r: &Response<'_>) -> String {
     }
 }
 
-/// The whole flow against `addr`, idling for `idle`, printing to `out`.
+/// The whole flow against `addr` over plain TCP, idling for `idle`,
+/// printing to `out`.
 pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Write) -> Result<()> {
-    let mut conn = Conn::connect(addr, out)?;
+    run_with(addr, &Options::default(), user, pass, idle, out)
+}
+
+/// The whole flow, secured as `options` say.
+pub fn run_with(
+    addr: &str,
+    options: &Options,
+    user: &str,
+    pass: &str,
+    idle: Duration,
+    out: &mut dyn Write,
+) -> Result<()> {
+    let mut conn = Conn::connect(addr, options, out)?;
     let print = |out: &mut dyn Write, seen: &[Response<'_>]| -> Result<()> {
         for r in seen {
             writeln!(out, "{}", describe(r))?;
@@ -295,6 +427,7 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
     conn.write()?;
     writeln!(out, "IDLE for {idle:?}...")?;
     conn.stream
+        .tcp()
         .set_read_timeout(Some(Duration::from_millis(100)))?;
     let until = Instant::now() + idle;
     let mut done_sent = false;
@@ -320,7 +453,7 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
         conn.write()?;
         conn.read()?;
     };
-    conn.stream.set_read_timeout(None)?;
+    conn.stream.tcp().set_read_timeout(None)?;
     outcome(out, "IDLE", &status)?;
 
     let (status, seen) = conn.run(CommandBody::Logout)?;
@@ -330,17 +463,31 @@ pub fn run(addr: &str, user: &str, pass: &str, idle: Duration, out: &mut dyn Wri
 
 #[allow(dead_code)]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut options = Options::default();
+    let mut args = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--tls" => options.security = Security::Tls,
+            "--starttls" => options.security = Security::StartTls,
+            "--ca" => options.ca = it.next().map(PathBuf::from),
+            _ => args.push(a),
+        }
+    }
     let (addr, user, pass) = match args.as_slice() {
         [a, u, p] => (a.as_str(), u.as_str(), p.as_str()),
         [] => ("127.0.0.1:1143", "demo", "demo"),
         _ => {
-            eprintln!("usage: client HOST:PORT USER PASS   (default: 127.0.0.1:1143 demo demo)");
+            eprintln!(
+                "usage: client [--tls | --starttls] [--ca FILE] HOST:PORT USER PASS   \
+                 (default: 127.0.0.1:1143 demo demo)"
+            );
             std::process::exit(2);
         }
     };
-    if let Err(e) = run(
+    if let Err(e) = run_with(
         addr,
+        &options,
         user,
         pass,
         Duration::from_secs(5),

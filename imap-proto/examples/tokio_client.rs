@@ -4,14 +4,20 @@
 //!
 //! ```sh
 //! cargo run --example tokio_client -- 127.0.0.1:1143 demo demo
+//! cargo run --example tokio_client -- --tls --ca CA.pem 127.0.0.1:1993 demo demo
+//! cargo run --example tokio_client -- --starttls --ca CA.pem 127.0.0.1:1143 demo demo
 //! ```
 //!
 //! Logs in, selects INBOX, fetches the envelopes of the last five
 //! messages, idles for two seconds (a `tokio::time::timeout` around the
-//! socket read), logs out.
+//! socket read), logs out. `--tls` (implicit TLS) and `--starttls` run
+//! over tokio-rustls (ring provider), trusting the PEM certificates of
+//! `--ca FILE` (default: /etc/ssl/certs/ca-certificates.crt).
 
 use std::error::Error;
 use std::num::NonZeroU32;
+use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Duration;
 
 use imap_proto::client::{Client, ClientConfig, ClientEvent};
@@ -21,19 +27,75 @@ use imap_proto::types::{
 };
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::TcpStream;
+use tokio_rustls::rustls;
+use tokio_rustls::rustls::pki_types::pem::PemObject;
+use tokio_rustls::rustls::pki_types::{CertificateDer, ServerName};
+use tokio_rustls::TlsConnector;
 
 type Result<T> = std::result::Result<T, Box<dyn Error>>;
 
+/// How the connection is secured, and the CA file to trust.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// Implicit TLS from the first byte.
+    pub tls: bool,
+    /// STARTTLS after the greeting.
+    pub starttls: bool,
+    /// PEM certificates to trust (default: the system's bundle).
+    pub ca: Option<PathBuf>,
+}
+
+enum Stream {
+    Plain(TcpStream),
+    Tls(Box<tokio_rustls::client::TlsStream<TcpStream>>),
+    /// Only while switching to TLS.
+    Switching,
+}
+
+/// The host part of `HOST:PORT` (`[::1]:993` too), for the certificate.
+fn host_of(addr: &str) -> &str {
+    let host = addr.rsplit_once(':').map_or(addr, |(h, _)| h);
+    host.trim_start_matches('[').trim_end_matches(']')
+}
+
+/// The TLS handshake over `tcp` for `host`, trusting `ca`.
+async fn handshake(tcp: TcpStream, host: &str, ca: Option<&PathBuf>) -> Result<Stream> {
+    let default = PathBuf::from("/etc/ssl/certs/ca-certificates.crt");
+    let ca = ca.unwrap_or(&default);
+    let pem = std::fs::read(ca).map_err(|e| format!("cannot read {}: {e}", ca.display()))?;
+    let mut roots = rustls::RootCertStore::empty();
+    for cert in CertificateDer::pem_slice_iter(&pem) {
+        roots.add(cert.map_err(|e| format!("{}: {e}", ca.display()))?)?;
+    }
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let config = rustls::ClientConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()?
+        .with_root_certificates(roots)
+        .with_no_client_auth();
+    let name = ServerName::try_from(host.to_owned())?;
+    let tls = TlsConnector::from(Arc::new(config))
+        .connect(name, tcp)
+        .await?;
+    println!("TLS: {:?}", tls.get_ref().1.protocol_version());
+    Ok(Stream::Tls(Box::new(tls)))
+}
+
 struct Conn {
-    stream: TcpStream,
+    stream: Stream,
     client: Client,
     buf: Vec<u8>,
 }
 
 impl Conn {
-    async fn connect(addr: &str) -> Result<Conn> {
+    async fn connect(addr: &str, options: &Options) -> Result<Conn> {
+        let tcp = TcpStream::connect(addr).await?;
+        let stream = if options.tls {
+            handshake(tcp, host_of(addr), options.ca.as_ref()).await?
+        } else {
+            Stream::Plain(tcp)
+        };
         let mut conn = Conn {
-            stream: TcpStream::connect(addr).await?,
+            stream,
             client: Client::new(ClientConfig::default()),
             buf: vec![0; 64 * 1024],
         };
@@ -46,23 +108,42 @@ impl Conn {
                         g.condition.as_str(),
                         g.text.text.as_str()
                     );
-                    return Ok(conn);
+                    break;
                 }
             }
         }
+        if options.starttls && !options.tls {
+            conn.run("STARTTLS", CommandBody::StartTls).await?;
+            // Bytes behind the server's OK were discarded by the session.
+            let _ = conn.client.transport_switched();
+            let Stream::Plain(tcp) = std::mem::replace(&mut conn.stream, Stream::Switching) else {
+                return Err("not a plain connection".into());
+            };
+            conn.stream = handshake(tcp, host_of(addr), options.ca.as_ref()).await?;
+            conn.run("CAPABILITY", CommandBody::Capability).await?;
+        }
+        Ok(conn)
     }
 
     async fn write(&mut self) -> Result<()> {
         while let Some(bytes) = self.client.poll_transmit() {
             let n = bytes.len();
-            self.stream.write_all(bytes).await?;
+            match &mut self.stream {
+                Stream::Plain(s) => s.write_all(bytes).await?,
+                Stream::Tls(s) => s.write_all(bytes).await?,
+                Stream::Switching => return Err("no transport".into()),
+            }
             self.client.consume_transmit(n);
         }
         Ok(())
     }
 
     async fn read(&mut self) -> Result<()> {
-        let n = self.stream.read(&mut self.buf).await?;
+        let n = match &mut self.stream {
+            Stream::Plain(s) => s.read(&mut self.buf).await?,
+            Stream::Tls(s) => s.read(&mut self.buf).await?,
+            Stream::Switching => return Err("no transport".into()),
+        };
         if n == 0 {
             return Err("the server closed the connection".into());
         }
@@ -139,8 +220,16 @@ fn print_untagged(r: &Response<'_>) {
     }
 }
 
-async fn session(addr: &str, user: &str, pass: &str) -> Result<()> {
-    let mut conn = Conn::connect(addr).await?;
+/// The whole flow against `addr`, secured as `options` say, idling for
+/// `idle`.
+pub async fn session(
+    addr: &str,
+    options: &Options,
+    user: &str,
+    pass: &str,
+    idle: Duration,
+) -> Result<()> {
+    let mut conn = Conn::connect(addr, options).await?;
     let login = CommandBody::Login {
         username: AString::from(user),
         password: Secret(AString::from(pass)),
@@ -180,10 +269,10 @@ async fn session(addr: &str, user: &str, pass: &str) -> Result<()> {
         conn.run("FETCH", fetch).await?;
     }
 
-    // IDLE for two seconds: wait for "+", then read under a timeout.
+    // IDLE for a while: wait for "+", then read under a timeout.
     let tag = conn.client.idle()?;
     conn.write().await?;
-    let until = tokio::time::Instant::now() + Duration::from_secs(2);
+    let until = tokio::time::Instant::now() + idle;
     let mut done = false;
     loop {
         while let Some(event) = conn.client.poll_event() {
@@ -217,14 +306,26 @@ async fn session(addr: &str, user: &str, pass: &str) -> Result<()> {
     }
 }
 
+#[allow(dead_code)]
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
+    let mut options = Options::default();
+    let mut args = Vec::new();
+    let mut it = std::env::args().skip(1);
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--tls" => options.tls = true,
+            "--starttls" => options.starttls = true,
+            "--ca" => options.ca = it.next().map(PathBuf::from),
+            _ => args.push(a),
+        }
+    }
     let (addr, user, pass) = match args.as_slice() {
         [a, u, p] => (a.as_str(), u.as_str(), p.as_str()),
         [] => ("127.0.0.1:1143", "demo", "demo"),
         _ => {
             eprintln!(
-                "usage: tokio_client HOST:PORT USER PASS   (default: 127.0.0.1:1143 demo demo)"
+                "usage: tokio_client [--tls | --starttls] [--ca FILE] HOST:PORT USER PASS   \
+                 (default: 127.0.0.1:1143 demo demo)"
             );
             std::process::exit(2);
         }
@@ -239,7 +340,8 @@ fn main() {
             std::process::exit(1);
         }
     };
-    if let Err(e) = runtime.block_on(session(addr, user, pass)) {
+    let idle = Duration::from_secs(2);
+    if let Err(e) = runtime.block_on(session(addr, &options, user, pass, idle)) {
         eprintln!("error: {e}");
         std::process::exit(1);
     }

@@ -50,7 +50,7 @@ trap stop_server EXIT
 # sets $port from the line it prints.
 start_server() {
   local log=$1
-  IMAP_PORT=0 IMAP_QUIET=${2:-1} "$server_bin" >"$log.stdout" 2>"$log" &
+  IMAP_PORT=0 IMAPS_PORT=0 IMAP_QUIET=${2:-1} "$server_bin" >"$log.stdout" 2>"$log" &
   pid=$!
   port=
   for _ in $(seq 100); do

@@ -18,21 +18,35 @@ use imap_proto::client::{Client, ClientConfig, ClientEvent};
 use imap_proto::types::*;
 use imap_proto_tests::crate_dir;
 
+#[allow(dead_code)]
+#[path = "../../imap-proto/examples/client.rs"]
+mod demo_client;
+
 /// A private Dovecot; stopped (and its directory removed) on drop.
 struct Dovecot {
     port: u16,
     dir: PathBuf,
+    /// More environment for the scripts (TLS).
+    env: Vec<(&'static str, String)>,
+}
+
+/// A free loopback port: bind, read it, release it for Dovecot.
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .expect("a free loopback port")
+        .port()
 }
 
 impl Dovecot {
     fn start() -> Dovecot {
-        // A free port: bind, read it, release it for Dovecot.
-        let port = TcpListener::bind("127.0.0.1:0")
-            .and_then(|l| l.local_addr())
-            .expect("a free loopback port")
-            .port();
+        let port = free_port();
+        Dovecot::start_with(port, Vec::new())
+    }
+
+    fn start_with(port: u16, env: Vec<(&'static str, String)>) -> Dovecot {
         let dir = std::env::temp_dir().join(format!("imap-proto-dovecot-{port}"));
-        let d = Dovecot { port, dir };
+        let d = Dovecot { port, dir, env };
         let _ = std::fs::remove_dir_all(&d.dir);
         let out = d.script("dovecot-up.sh");
         assert!(
@@ -53,6 +67,7 @@ impl Dovecot {
             .env("DOVECOT_PORT", self.port.to_string())
             .env("DOVECOT_DIR", &self.dir)
             .env("DOVECOT_WIPE", "1")
+            .envs(self.env.iter().map(|(k, v)| (k, v)))
             .output()
             .unwrap_or_else(|e| panic!("cannot run bash {}: {e}", path.display()))
     }
@@ -462,4 +477,108 @@ fn client_session_against_dovecot() {
         assert_eq!(conn.client.state(), ConnectionState::Logout);
     }
     drop(dovecot);
+}
+
+/// A CA and a certificate for 127.0.0.1 and localhost signed by it, in
+/// PEM: (CA, chain, key).
+fn test_certificate() -> (String, String, String) {
+    use rcgen::{BasicConstraints, CertificateParams, IsCa, KeyPair};
+    let mut ca = CertificateParams::new(Vec::<String>::new()).unwrap();
+    ca.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+    ca.distinguished_name
+        .push(rcgen::DnType::CommonName, "imap-proto test CA");
+    let ca_key = KeyPair::generate().unwrap();
+    let ca_cert = ca.self_signed(&ca_key).unwrap();
+    let leaf =
+        CertificateParams::new(vec!["127.0.0.1".to_owned(), "localhost".to_owned()]).unwrap();
+    let key = KeyPair::generate().unwrap();
+    let cert = leaf.signed_by(&key, &ca_cert, &ca_key).unwrap();
+    (
+        ca_cert.pem(),
+        format!("{}{}", cert.pem(), ca_cert.pem()),
+        key.serialize_pem(),
+    )
+}
+
+/// The library's `Client` (the `client` example's flow: login, list,
+/// select, fetch, append, idle, logout) against Dovecot over implicit TLS
+/// and over STARTTLS, with a certificate made for the test and trusted
+/// through `--ca`; and refused when another CA is trusted.
+#[test]
+fn client_over_tls_against_dovecot() {
+    let (port, imaps) = (free_port(), free_port());
+    let tmp = std::env::temp_dir().join(format!("imap-proto-dovecot-tls-{port}"));
+    std::fs::create_dir_all(&tmp).unwrap();
+    let (ca, chain, key) = test_certificate();
+    let (ca_file, cert_file, key_file) = (
+        tmp.join("ca.pem"),
+        tmp.join("cert.pem"),
+        tmp.join("key.pem"),
+    );
+    std::fs::write(&ca_file, ca).unwrap();
+    std::fs::write(&cert_file, chain).unwrap();
+    std::fs::write(&key_file, key).unwrap();
+    let env = vec![
+        ("DOVECOT_TLS_CERT", cert_file.display().to_string()),
+        ("DOVECOT_TLS_KEY", key_file.display().to_string()),
+        ("DOVECOT_IMAPS_PORT", imaps.to_string()),
+    ];
+    let _dovecot = Dovecot::start_with(port, env);
+    for (security, p) in [
+        (demo_client::Security::Tls, imaps),
+        (demo_client::Security::StartTls, port),
+    ] {
+        let options = demo_client::Options {
+            security,
+            ca: Some(ca_file.clone()),
+        };
+        let mut log = Vec::new();
+        demo_client::run_with(
+            &format!("127.0.0.1:{p}"),
+            &options,
+            "test",
+            "test",
+            Duration::from_millis(200),
+            &mut log,
+        )
+        .unwrap_or_else(|e| {
+            panic!(
+                "{security:?} against Dovecot: {e}\n{}",
+                String::from_utf8_lossy(&log)
+            )
+        });
+        let log = String::from_utf8_lossy(&log);
+        assert!(log.contains("greeting: OK Dovecot"), "{log}");
+        assert!(log.contains("TLS: TLSv1_3"), "{log}");
+        assert!(log.contains("LOGIN -> OK"), "{log}");
+        assert!(log.contains("APPEND -> OK"), "{log}");
+        assert!(log.contains("LOGOUT -> OK"), "{log}");
+        assert_eq!(
+            log.contains("STARTTLS -> OK"),
+            security == demo_client::Security::StartTls,
+            "{log}"
+        );
+    }
+    // Trusting another CA, the client refuses Dovecot's certificate.
+    let (other, _, _) = test_certificate();
+    let other_file = tmp.join("other.pem");
+    std::fs::write(&other_file, other).unwrap();
+    let options = demo_client::Options {
+        security: demo_client::Security::Tls,
+        ca: Some(other_file),
+    };
+    let err = demo_client::run_with(
+        &format!("127.0.0.1:{imaps}"),
+        &options,
+        "test",
+        "test",
+        Duration::ZERO,
+        &mut Vec::new(),
+    )
+    .expect_err("an untrusted certificate is refused");
+    assert!(
+        err.to_string().to_lowercase().contains("certificate"),
+        "{err}"
+    );
+    let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -4,7 +4,8 @@ use imap_proto::types::{Atom, Capability, ResponseCode};
 
 use super::conn::*;
 
-/// What the server advertises (greeting, CAPABILITY, LOGIN's OK).
+/// What the server advertises once logged in (LOGIN's OK, CAPABILITY);
+/// before login [`Conn::capabilities`] adds STARTTLS and LOGINDISABLED.
 pub(super) fn capabilities() -> Vec<Capability<'static>> {
     use Capability as C;
     let mut caps = vec![C::Imap4Rev1, C::Imap4Rev2, C::LiteralPlus, C::SaslIr];
@@ -28,6 +29,24 @@ pub(super) fn capabilities() -> Vec<Capability<'static>> {
 }
 
 impl Conn {
+    /// The capabilities now: before login, STARTTLS while the connection
+    /// is plain and TLS is offered, and LOGINDISABLED (without AUTH=)
+    /// while login needs TLS first (RFC 9051 §6.2.1, §7.2.2).
+    pub(super) fn capabilities(&self) -> Vec<Capability<'static>> {
+        let mut caps = capabilities();
+        if self.user.is_some() {
+            return caps;
+        }
+        if self.tls.is_none() && self.tls_config.is_some() {
+            caps.insert(2, Capability::StartTls);
+        }
+        if !self.login_allowed() {
+            caps.retain(|c| !matches!(c, Capability::Auth(_) | Capability::SaslIr));
+            caps.push(Capability::LoginDisabled);
+        }
+        caps
+    }
+
     pub(super) fn logged_in(&mut self, user: Option<String>) -> Reply {
         match user {
             Some(user) => {

@@ -19,7 +19,7 @@
 //! with the store, which yields the EXPUNGE, EXISTS and FETCH FLAGS
 //! responses that tell the client what others changed.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::net::{Shutdown, TcpStream};
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, SyncSender};
 use std::sync::Arc;
@@ -33,7 +33,6 @@ use imap_proto::types::{
     UntaggedStatus,
 };
 
-use super::auth::capabilities;
 use super::mime::Message;
 use super::store::{is_keyword, Entry, Shared, Wake};
 
@@ -42,8 +41,20 @@ use super::store::{is_keyword, Entry, Shared, Wake};
 const MAX_APPEND: u64 = 32 * 1024 * 1024;
 const MAX_LITERAL_BEFORE_LOGIN: u64 = 4096;
 
-/// Serves one client until it logs out, disconnects or is logged out.
-pub fn serve(stream: TcpStream, store: Shared, verbose: bool) {
+/// Serves one client until it logs out, disconnects or is logged out;
+/// `implicit_tls`: the connection starts with the TLS handshake.
+pub fn serve(stream: TcpStream, store: Shared, options: &super::Options, implicit_tls: bool) {
+    let verbose = options.verbose;
+    let plain_login = options
+        .plain_login
+        .allows(stream.peer_addr().ok().map(|a| a.ip()));
+    let tls = match (&options.tls, implicit_tls) {
+        (Some(config), true) => match rustls::ServerConnection::new(config.clone()) {
+            Ok(c) => Some(Box::new(c)),
+            Err(_) => return,
+        },
+        _ => None,
+    };
     let peer = stream
         .peer_addr()
         .map_or_else(|_| "?".to_owned(), |a| a.to_string());
@@ -81,6 +92,9 @@ pub fn serve(stream: TcpStream, store: Shared, verbose: bool) {
         idle: None,
         auth: None,
         closed: false,
+        tls,
+        tls_config: options.tls.clone(),
+        plain_login,
     };
     conn.run();
 }
@@ -122,6 +136,12 @@ pub(super) struct Conn {
     /// The tag of an AUTHENTICATE waiting for the client's response.
     pub(super) auth: Option<Tag<'static>>,
     pub(super) closed: bool,
+    /// The TLS session, once there is one (implicit TLS, STARTTLS).
+    pub(super) tls: Option<Box<rustls::ServerConnection>>,
+    /// What STARTTLS starts (`None`: not offered).
+    pub(super) tls_config: Option<super::tls::TlsConfig>,
+    /// Whether login without TLS is allowed for this peer.
+    pub(super) plain_login: bool,
 }
 
 /// The selected mailbox as this client knows it.
@@ -266,7 +286,7 @@ impl Conn {
     pub(super) fn run(&mut self) {
         let greeting = untagged(
             Condition::Ok,
-            Some(ResponseCode::Capability(capabilities())),
+            Some(ResponseCode::Capability(self.capabilities())),
             "imap-proto demo server ready",
         );
         self.send(&greeting);
@@ -283,7 +303,7 @@ impl Conn {
                     t.saturating_duration_since(Instant::now())
                 });
             match self.rx.recv_timeout(wait) {
-                Ok(Wake::Input(bytes)) => self.server.handle_input(&bytes),
+                Ok(Wake::Input(bytes)) => self.input(&bytes),
                 Ok(Wake::Eof) | Err(RecvTimeoutError::Disconnected) => break,
                 Ok(Wake::Changed) => {
                     if self.idle.is_some() {
@@ -406,7 +426,7 @@ impl Conn {
     pub(super) fn flush(&mut self) {
         while let Some(bytes) = self.server.poll_transmit() {
             let n = bytes.len();
-            let written = self.stream.write_all(bytes);
+            let written = super::tls::write(&mut self.stream, self.tls.as_deref_mut(), bytes);
             self.server.consume_transmit(n);
             if written.is_err() {
                 self.closed = true;
@@ -513,7 +533,8 @@ impl Conn {
         use CommandBody as C;
         let reply = match body {
             C::Capability => {
-                self.send(&Response::Data(Data::Capability(capabilities())));
+                let caps = self.capabilities();
+                self.send(&Response::Data(Data::Capability(caps)));
                 ok("CAPABILITY completed")
             }
             C::Noop => ok("NOOP completed"),
@@ -539,6 +560,10 @@ impl Conn {
                 self.send(&Response::Data(Data::Id(Some(params))));
                 ok("ID completed")
             }
+            C::Login { .. } | C::Authenticate { .. } if !self.login_allowed() => {
+                Conn::privacy_required()
+            }
+            C::StartTls => return self.starttls(tag),
             C::Login { username, password } => {
                 let user = self
                     .store
