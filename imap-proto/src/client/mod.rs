@@ -362,7 +362,13 @@ impl Client {
     /// A client for one new connection: wait for the greeting.
     pub fn new(config: ClientConfig) -> Self {
         Self {
-            framer: Framer::new(config.frame),
+            framer: {
+                // Server literals are never synchronizing: an over-limit
+                // one still comes whole and is skipped by count.
+                let mut f = Framer::new(config.frame);
+                f.set_literals_sent_whole(true);
+                f
+            },
             core: Core {
                 config,
                 state: ConnectionState::NotAuthenticated,

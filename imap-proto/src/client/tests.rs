@@ -657,3 +657,61 @@ fn typed_tagged_bye_ends_every_command() {
     assert_eq!(c.in_flight().count(), 0);
     assert_eq!(c.state(), ConnectionState::Logout);
 }
+
+/// A server's `{N}` over the client's literal limit, whose body holds
+/// response-like lines, fed in `pieces`; the events, and the most input
+/// memory the framer held.
+fn over_limit_server_literal(pieces: &mut dyn FnMut(usize) -> usize) -> (Vec<String>, usize) {
+    let mut config = ClientConfig::default();
+    config.frame.max_literal = 1000;
+    let mut c = Client::new(config);
+    c.handle_input(b"* PREAUTH hi\r\n");
+    c.poll_event();
+    c.send(CommandBody::Noop).unwrap();
+    out(&mut c);
+    let mut body = Vec::new();
+    while body.len() < 100_000 {
+        body.extend_from_slice(b"A1 OK fake\r\n* 2 EXISTS\r\n* BYE x\r\n");
+    }
+    let mut input = format!("* 1 FETCH (BODY[] {{{}}}\r\n", body.len()).into_bytes();
+    input.extend_from_slice(&body);
+    input.extend_from_slice(b")\r\nA1 OK real\r\n");
+    let (mut events, mut held, mut at) = (Vec::new(), 0, 0);
+    while at < input.len() {
+        let n = pieces(input.len() - at).clamp(1, input.len() - at);
+        c.handle_input(&input[at..at + n]);
+        at += n;
+        held = held.max(c.framer.capacity());
+        events.extend(drain(&mut c));
+    }
+    (events, held)
+}
+
+#[test]
+fn server_literal_over_the_limit_is_skipped_not_read_as_lines() {
+    // A server never waits for `+`: the octets of a refused `{N}` come
+    // anyway and must be counted off, never parsed as responses.
+    let (whole, _) = over_limit_server_literal(&mut |rest| rest);
+    assert_eq!(whole.len(), 2, "{whole:?}");
+    assert!(
+        whole[0].contains("Limit(LiteralTooLarge") && whole[0].contains("limit: 1000"),
+        "{whole:?}"
+    );
+    assert!(
+        whole[1].contains("NOOP") && whole[1].contains("real"),
+        "{whole:?}"
+    );
+    assert!(!whole
+        .iter()
+        .any(|e| e.contains("fake") || e.contains("Exists")));
+    let (bytes, held) = over_limit_server_literal(&mut |_| 1);
+    assert_eq!(bytes, whole);
+    assert!(held < 4096, "one byte at a time, {held} bytes held");
+    let mut seed = 0x2545_f491_u64;
+    let (random, held) = over_limit_server_literal(&mut |_| {
+        seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
+        (seed >> 33) as usize % 700
+    });
+    assert_eq!(random, whole);
+    assert!(held < 4096, "random pieces, {held} bytes held");
+}

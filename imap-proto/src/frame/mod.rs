@@ -14,8 +14,23 @@
 //!
 //! After a message breaks a limit the framer *resynchronises*: it discards
 //! the rest of that message, counting literal octets the peer will send
-//! anyway (non-synchronizing ones), and starts again at the next message.
-//! It never guesses where a message ends.
+//! anyway, and starts again at the next message. It never guesses where a
+//! message ends.
+//!
+//! Which refused literals the peer still sends depends on who the peer is:
+//!
+//! - A client (the default): a non-synchronizing literal (`{N+}`) is sent
+//!   anyway (RFC 7888 §4), so its octets are skipped by count; a
+//!   synchronizing one (`{N}`) is refused before the `+`, so the client
+//!   sends neither its octets nor the rest of the message (RFC 9051 §7.5)
+//!   and the next byte starts a new command.
+//! - A server ([`Framer::set_literals_sent_whole`], as the client session
+//!   sets it): a server never waits for a continuation, every literal it
+//!   sends comes whole (RFC 9051 §4.3, §7.5), `{N}` included. A refused
+//!   literal's octets are skipped by count, unbuffered, then the rest of
+//!   the message up to its CRLF (and any further literals it announces).
+//!   Reading those octets as lines instead would let a message body forge
+//!   responses (`A1 OK`, `* 2 EXISTS`).
 
 use std::fmt;
 
@@ -76,8 +91,11 @@ pub enum FrameError {
         length: u64,
         /// The limit it broke.
         limit: u64,
-        /// Whether it was synchronizing: then the peer waits for `+` and
-        /// sends nothing more of the message once refused.
+        /// The header's form. From a client, synchronizing means the
+        /// peer waits for `+` and sends nothing more of the message once
+        /// refused; from a server (see
+        /// [`Framer::set_literals_sent_whole`]) the octets came anyway and
+        /// were skipped by count.
         mode: LiteralMode,
         /// The message's tag, when it could be read.
         tag: Option<Tag<'static>>,
@@ -202,6 +220,9 @@ pub struct Framer {
     stream_announced: bool,
     /// Octets handed out in the last chunk, to drop on the next call.
     streamed_out: usize,
+    /// The peer sends every literal whole, synchronizing or not (it is a
+    /// server): refused ones are skipped by count.
+    sent_whole: bool,
 }
 
 impl Default for Framer {
@@ -240,6 +261,7 @@ impl Framer {
             stream_from: None,
             stream_announced: false,
             streamed_out: 0,
+            sent_whole: false,
         }
     }
 
@@ -257,6 +279,16 @@ impl Framer {
     /// caller enforces its own bound on the announced length.
     pub fn set_streaming(&mut self, from: Option<u64>) {
         self.stream_from = from;
+    }
+
+    /// Whether the peer sends every literal whole without waiting for a
+    /// continuation request, as a server does (RFC 9051 §4.3, §7.5).
+    /// Default `false` (the peer is a client). When `true`, a refused
+    /// synchronizing literal is skipped by count like a non-synchronizing
+    /// one: its octets, unbuffered, then the rest of its message. See the
+    /// module documentation.
+    pub fn set_literals_sent_whole(&mut self, yes: bool) {
+        self.sent_whole = yes;
     }
 
     /// Bytes allocated for buffering input (for memory accounting).
@@ -417,13 +449,14 @@ impl Framer {
     }
 
     /// A discarded line has ended (its CR stripped from the tail): a
-    /// non-synchronizing literal announced at its end is still sent by the
-    /// peer and is skipped; anything else ends the message (a refused
-    /// synchronizing literal is never sent, RFC 9051 §7.5).
+    /// literal announced at its end that the peer still sends (any from a
+    /// server, a non-synchronizing one from a client) is skipped; anything
+    /// else ends the message (a client never sends a refused synchronizing
+    /// literal, RFC 9051 §7.5).
     fn end_discarded_line(&mut self) {
         let tail = std::mem::take(&mut self.discard_tail);
         self.state = match fast::literal_header(&tail) {
-            Ok(Some(h)) if h.non_sync => State::DiscardLiteral(h.length),
+            Ok(Some(h)) if h.non_sync || self.sent_whole => State::DiscardLiteral(h.length),
             _ => State::Line,
         };
     }
@@ -649,13 +682,17 @@ impl Framer {
         let tag = self.tag_of(self.start);
         self.skip_to(self.pos);
         let mode = if h.non_sync {
-            // RFC 7888 §4: the octets come anyway; read and drop them.
-            self.state = State::DiscardLiteral(h.length);
             LiteralMode::NonSync
         } else {
-            // Refused before the `+`: the peer sends nothing more of it.
-            self.state = State::Line;
             LiteralMode::Sync
+        };
+        self.state = if h.non_sync || self.sent_whole {
+            // RFC 7888 §4 (and any server literal): the octets come
+            // anyway; count them off without keeping them.
+            State::DiscardLiteral(h.length)
+        } else {
+            // A client refused before the `+` sends nothing more of it.
+            State::Line
         };
         Some(if too_long {
             FrameError::LiteralTooLarge {

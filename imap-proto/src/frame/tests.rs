@@ -123,6 +123,61 @@ fn literal_limit_just_under_and_over() {
     assert_eq!(got[1], Ok(b"A2 NOOP\r\n".to_vec()));
 }
 
+/// [`frames`] for a framer whose peer is a server (literals sent whole).
+fn server_frames(input: &[u8], chunk: usize) -> Vec<Result<Vec<u8>, FrameError>> {
+    let mut f = Framer::new(small());
+    f.set_literals_sent_whole(true);
+    let mut out = Vec::new();
+    for piece in input.chunks(chunk.max(1)) {
+        f.push(piece);
+        while let Some(r) = f.poll() {
+            match r {
+                Ok(Frame::Message(m)) => out.push(Ok(m.to_vec())),
+                Ok(Frame::LiteralAnnounced { .. }) => f.accept_literal(),
+                Ok(other) => panic!("not streaming: {other:?}"),
+                Err(e) => out.push(Err(e)),
+            }
+        }
+        // Bounded memory: the skipped octets are never kept.
+        assert!(f.buffered() <= small().max_line + chunk, "{f:?}");
+    }
+    out
+}
+
+#[test]
+fn refused_server_sync_literal_is_skipped_by_count() {
+    // A server never waits for `+`: its `{24}` octets come whole, and
+    // lines inside them must not be read as responses.
+    let input = b"* 1 FETCH (BODY[] {24}\r\nA1 OK fake\r\n* 2 EXISTS\r\n \
+                  BODY[1] {3}\r\nabc)\r\nA1 OK real\r\n";
+    let whole = server_frames(input, input.len());
+    for chunk in [1, 2, 3, 7, 64] {
+        assert_eq!(server_frames(input, chunk), whole, "chunk {chunk}");
+    }
+    assert_eq!(whole.len(), 2, "{whole:?}");
+    assert!(matches!(
+        &whole[0],
+        Err(FrameError::LiteralTooLarge {
+            length: 24,
+            limit: 10,
+            mode: LiteralMode::Sync,
+            tag: None,
+        })
+    ));
+    assert_eq!(whole[1], Ok(b"A1 OK real\r\n".to_vec()));
+    // An over-long server line ending in `{N}` is followed by N octets too.
+    let long = b"* 1 FETCH (BODY[] \"xxxxxxxxxxxxxxxxxxxxxxxx\" BODY[1] {12}\r\n\
+                 A1 OK fake\r\n)\r\nA1 OK real\r\n";
+    let got = server_frames(long, long.len());
+    assert_eq!(got.len(), 2, "{got:?}");
+    assert!(matches!(&got[0], Err(FrameError::LineTooLong { .. })));
+    assert_eq!(got[1], Ok(b"A1 OK real\r\n".to_vec()));
+    // From a client (the default) the refused `{24}` is never sent: the
+    // next line starts the next command, as before.
+    let got = frames(input, input.len(), small());
+    assert_eq!(got[1], Ok(b"A1 OK fake\r\n".to_vec()));
+}
+
 #[test]
 fn message_limit_just_under_and_over() {
     let ok = b"A1 X {10+}\r\n0123456789 {9+}\r\nabcdefghi\r\n";
