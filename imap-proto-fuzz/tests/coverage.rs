@@ -57,6 +57,8 @@ const COMMAND_VARIANTS: &[&str] = &[
     "Search",
     "Sort",
     "Thread",
+    "StoreExt",
+    "Xlist",
     "Notify",
     "ESearch",
     "UpdateFetch",
@@ -137,6 +139,28 @@ const COMMAND_VARIANTS: &[&str] = &[
     "SaveDateSupported",
     "EmailId",
     "ThreadId",
+    // Gmail (X-GM-EXT-1)
+    "Gmail",
+    "Raw",
+    "MsgId",
+    "ThrId",
+    "Labels",
+    "System",
+    "Name",
+    "GmailLabels",
+    // FUZZY (RFC 6203)
+    "Fuzzy",
+    "Relevancy",
+    // LIST-MYRIGHTS (RFC 8440), LIST-METADATA (RFC 9590)
+    "MyRights",
+    "Metadata",
+    // FILTERS (RFC 5466)
+    "Filter",
+    // ANNOTATE (RFC 5257)
+    "Annotation",
+    "Value",
+    "ValuePriv",
+    "ValueShared",
     "Min",
     "Max",
     "Count",
@@ -334,6 +358,34 @@ const RESPONSE_VARIANTS: &[&str] = &[
     "BracketKeyword",
     "NoSelect",
     "HasNoChildren",
+    // Gmail (X-GM-EXT-1, XLIST)
+    "Xlist",
+    "Gmail",
+    "MsgId",
+    "ThrId",
+    "Labels",
+    "System",
+    "Name",
+    "Important",
+    "Inbox",
+    "AllMail",
+    "Spam",
+    "Starred",
+    "GmailExt1",
+    // FUZZY (RFC 6203)
+    "Relevancy",
+    "SearchFuzzy",
+    "ListMyRights",
+    "ListMetadata",
+    "Filters",
+    // ANNOTATE (RFC 5257)
+    "Annotation",
+    "Values",
+    "Entries",
+    "AnnotateExperiment1",
+    "Annotate",
+    "Annotations",
+    "UndefinedFilter",
 ];
 
 fn missing(debug: &str, names: &[&str]) -> Vec<String> {
@@ -394,7 +446,7 @@ fn strategies_cover_every_response_variant() {
 #[test]
 fn arbitrary_covers_every_command_variant() {
     let m = missing(
-        &arbitrary_sample(4000, |u| {
+        &arbitrary_sample(9000, |u| {
             Command::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         COMMAND_VARIANTS,
@@ -405,7 +457,7 @@ fn arbitrary_covers_every_command_variant() {
 #[test]
 fn arbitrary_covers_every_response_variant() {
     let m = missing(
-        &arbitrary_sample(4000, |u| {
+        &arbitrary_sample(12000, |u| {
             Response::arbitrary(u).ok().map(|v| format!("{v:?}"))
         }),
         RESPONSE_VARIANTS,

@@ -24,7 +24,7 @@ from fixes import RAW, NOSPACE, FIX, SKIP, INVALID, STRIP  # noqa: E402
 RFCS = {"3501": ("6", "7", "8"), "9051": ("6", "7", "8")}
 for _n in ("7888 2177 5161 2342 2971 3691 4315 6851 7162 4731 5182 5256 3516 4959 "
            "6154 5258 5819 9208 5464 8438 8474 4314 3502 6855 4978 5032 5530 4469 "
-           "8970 8514 8437 5267 5465 7377 8508 5255").split():
+           "8970 8514 8437 5267 6203 5957 8440 5466 5257 5465 7377 8508 5255").split():
     RFCS[_n] = None
 
 
@@ -313,7 +313,9 @@ def main():
         d = os.path.join(HERE, name)
         if os.path.isdir(d):
             for fn in os.listdir(d):
-                os.remove(os.path.join(d, fn))
+                # Hand-written files (gmail.txt: not from an RFC) stay.
+                if fn.startswith("rfc") or d.endswith("invalid"):
+                    os.remove(os.path.join(d, fn))
     write(files)
     for key, vecs in sorted(files.items()):
         print("%-24s %4d" % (key, len(vecs)))

@@ -86,6 +86,10 @@ FIX = {
     ("5819", 150): [(b'RECURSIVEMATCH)""', b'RECURSIVEMATCH) ""',
                      "missing SP before the reference name (RFC 9051 §6.3.9.9 "
                      "has the same example with the SP)")],
+    ("5466", 139): [(b'"boss@example.com"\r\n', b'"boss@example.com" SINCE "3-Dec-2002"\r\n',
+                     "the RFC wraps the command onto a line without \"C:\"")],
+    ("5257", 860): [(b"(FLAGS (\\Seen)) ANNOTATION", b"(FLAGS (\\Seen) ANNOTATION",
+                     "the RFC closes the msg-att list after FLAGS (one \")\" too many)")],
     ("5465", 721): [(b"...A comment can go here...", b"A comment can go here",
                      "the dots are part of the comment, not elided data; dropped "
                      "so that the example is not taken for an elided one")],

@@ -65,6 +65,8 @@ fn list_return_option() -> S<ListReturnOption<'static>> {
         Just(ListReturnOption::Children),
         Just(ListReturnOption::SpecialUse),
         non_empty(status_attribute(), 1..4).prop_map(ListReturnOption::Status),
+        Just(ListReturnOption::MyRights),
+        non_empty(astring(), 1..3).prop_map(ListReturnOption::Metadata),
         tagged_extension().prop_map(ListReturnOption::Other),
     ]
     .boxed()
@@ -258,6 +260,8 @@ pub fn command_body() -> S<CommandBody<'static>> {
                 returns,
             }),
         (mailbox(), list_mailbox()).prop_map(|(reference, pattern)| C::Lsub { reference, pattern }),
+        (mailbox(), list_mailbox())
+            .prop_map(|(reference, pattern)| C::Xlist { reference, pattern }),
         (mailbox(), non_empty(status_attribute(), 1..5))
             .prop_map(|(mailbox, items)| C::Status { mailbox, items }),
         (mailbox(), non_empty(append_message(), 1..3))
@@ -326,6 +330,18 @@ pub fn command_body() -> S<CommandBody<'static>> {
                 action,
                 silent,
                 flags,
+            }),
+        (
+            any::<bool>(),
+            sequence_set(),
+            vec(store_modifier(), 0..2),
+            super::gmail::store_att_ext()
+        )
+            .prop_map(|(uid, set, modifiers, att)| C::StoreExt {
+                uid,
+                set,
+                modifiers,
+                att,
             }),
         (any::<bool>(), search_args()).prop_map(|(uid, args)| C::Search { uid, args }),
         (any::<bool>(), sort_args()).prop_map(|(uid, args)| C::Sort { uid, args }),

@@ -86,6 +86,8 @@ pub fn fetch_attribute() -> S<FetchAttribute<'static>> {
             .prop_map(|(peek, section, partial)| A::Binary { peek, section, partial }),
         1 => proptest::option::of(section_part()).prop_map(|section| A::BinarySize { section }),
         1 => atom_text().prop_filter_map("a known attribute", |s| FetchAttributeName::new(s).ok().map(A::Other)),
+        1 => super::gmail::gmail_fetch_attribute().prop_map(A::Gmail),
+        1 => super::annotate::annotation_fetch().prop_map(A::Annotation),
     ]
     .boxed()
 }
@@ -181,6 +183,8 @@ pub fn message_data_item() -> S<MessageDataItem<'static>> {
         nstring().prop_map(M::Preview),
         (atom(), nstring()).prop_map(|(algorithm, text)| M::Snippet { algorithm, text }),
         (item_name(), raw_value()).prop_map(|(name, value)| M::Other { name, value }),
+        super::gmail::gmail_data_item().prop_map(M::Gmail),
+        super::annotate::annotation_data().prop_map(M::Annotation),
         malformed_item().prop_map(M::Malformed),
     ]
     .boxed()

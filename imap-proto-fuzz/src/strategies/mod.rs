@@ -36,17 +36,23 @@ use proptest::collection::vec;
 use proptest::prelude::*;
 use proptest::sample::select;
 
+mod annotate;
 mod body;
 mod command;
 mod fetch;
+mod gmail;
 mod notify;
 mod response;
 mod search;
 mod urlauth;
 
+pub use annotate::{annotation_data, annotation_fetch, annotation_search, entry_att};
 pub use body::{address, body_extension, body_structure, envelope};
 pub use command::{command, command_body, other_arguments, other_command_name};
 pub use fetch::{fetch_args, fetch_attribute, malformed_item, message_data_item, section};
+pub use gmail::{
+    gmail_data_item, gmail_fetch_attribute, gmail_label, gmail_search_key, store_att_ext,
+};
 pub use notify::{
     event_group, filter_mailboxes, multisearch_args, notify, notify_event, notify_event_ext,
     notify_event_name, replace_args,
@@ -425,6 +431,8 @@ pub fn capability() -> S<Capability<'static>> {
             "METADATA-SERVER", "STATUS=SIZE", "OBJECTID", "ACL", "MULTIAPPEND", "UTF8=ACCEPT",
             "UTF8=ONLY", "COMPRESS=DEFLATE", "WITHIN", "CATENATE", "PREVIEW", "SAVEDATE",
             "UNAUTHENTICATE", "CHILDREN", "AUTH=PLAIN", "Auth=X", "AUTH=", "SORT=DISPLAY",
+            "X-GM-EXT-1", "XLIST", "SEARCH=FUZZY", "LIST-MYRIGHTS", "LIST-METADATA", "FILTERS",
+            "ANNOTATE-EXPERIMENT-1",
             "NOTIFY", "MULTISEARCH", "REPLACE", "UIDONLY", "LANGUAGE", "URLAUTH",
             "URLAUTH=BINARY", "URL-PARTIAL", "JMAPACCESS", "MESSAGELIMIT=1000",
             "SAVELIMIT=4294967295", "messagelimit=1", "MESSAGELIMIT=0", "SAVELIMIT=007",

@@ -69,6 +69,9 @@ pub fn response_code() -> S<ResponseCode<'static>> {
             R::NoModSeq,
             R::CompressionActive,
             R::TooBig,
+            R::Annotate(AnnotateCode::TooBig),
+            R::Annotate(AnnotateCode::TooMany),
+            R::Annotations(AnnSize::None),
             R::NotificationOverflow,
             R::UidRequired,
             R::BadComparator,
@@ -96,6 +99,14 @@ pub fn response_code() -> S<ResponseCode<'static>> {
         number().prop_map(|n| R::Metadata(MetadataCode::LongEntries(n))),
         number().prop_map(|n| R::Metadata(MetadataCode::MaxSize(n))),
         objectid().prop_map(R::MailboxId),
+        (proptest::option::of(nz()), any::<bool>()).prop_map(|(n, no_private)| R::Annotations(
+            match n {
+                Some(max) => AnnSize::Size { max, no_private },
+                None => AnnSize::ReadOnly { no_private },
+            }
+        )),
+        "[a-zA-Z0-9.:_-]{1,12}"
+            .prop_map(|n| R::UndefinedFilter(FilterName::new(n).expect("a filter-name"))),
         super::non_empty(super::notify_event_name(), 1..4).prop_map(R::BadEvent),
         vec(super::url_mech(), 0..3).prop_map(R::UrlMech),
         proptest::option::of(
@@ -202,6 +213,11 @@ fn mailbox_attribute() -> S<MailboxAttribute<'static>> {
                 "Junk",
                 "Sent",
                 "Trash",
+                "Important",
+                "Inbox",
+                "AllMail",
+                "Spam",
+                "Starred",
                 "noSELECT",
             ][..]
         )
@@ -345,6 +361,7 @@ pub fn data() -> S<Data<'static>> {
         vec(capability(), 0..3).prop_map(Data::Enabled),
         mailbox_list().prop_map(Data::List),
         mailbox_list().prop_map(Data::Lsub),
+        mailbox_list().prop_map(Data::Xlist),
         (mailbox(), vec(status_item(), 0..4))
             .prop_map(|(mailbox, items)| Data::Status { mailbox, items }),
         (nz_numbers(), proptest::option::of(number64()))

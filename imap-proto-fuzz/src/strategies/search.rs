@@ -87,6 +87,9 @@ fn search_leaf() -> S<SearchKey<'static>> {
         nz().prop_map(K::Younger),
         objectid().prop_map(K::EmailId),
         objectid().prop_map(K::ThreadId),
+        super::gmail::gmail_search_key().prop_map(K::Gmail),
+        super::annotate::annotation_search().prop_map(K::Annotation),
+        "[a-zA-Z0-9.:_-]{1,12}".prop_map(|s| K::Filter(FilterName::new(s).expect("a filter-name"))),
     ];
     prop_oneof![2 => plain, 2 => strings, 1 => dates, 3 => other].boxed()
 }
@@ -113,6 +116,7 @@ pub fn search_key() -> S<SearchKey<'static>> {
             inner.clone().prop_map(|k| SearchKey::Not(Box::new(k))),
             (inner.clone(), inner.clone())
                 .prop_map(|(a, b)| SearchKey::Or(Box::new(a), Box::new(b))),
+            inner.clone().prop_map(|k| SearchKey::Fuzzy(Box::new(k))),
             non_empty(inner, 1..3).prop_map(SearchKey::Group),
         ]
     });
@@ -156,7 +160,7 @@ fn search_mod_params() -> S<RawValue<'static>> {
 fn search_return_option() -> S<SearchReturnOption<'static>> {
     use SearchReturnOption as O;
     prop_oneof![
-        4 => select(&[O::Min, O::Max, O::All, O::Count, O::Save, O::Context, O::Update][..]),
+        4 => select(&[O::Min, O::Max, O::All, O::Count, O::Save, O::Context, O::Update, O::Relevancy][..]),
         1 => partial_range().prop_map(O::Partial),
         1 => super::non_empty(super::fetch_attribute(), 1..3).prop_map(O::UpdateFetch),
         1 => (ext_name(), proptest::option::of(search_mod_params())).prop_filter_map(
@@ -206,8 +210,10 @@ fn sort_key() -> S<SortKey<'static>> {
             SortKey::To,
             SortKey::DisplayFrom,
             SortKey::DisplayTo,
+            SortKey::Relevancy,
         ][..]),
         1 => atom().prop_filter_map("a known key", |a| SortKeyOther::new(a).ok().map(SortKey::Other)),
+        1 => super::annotate::annotation_sort_key(),
     ]
     .boxed()
 }
@@ -282,6 +288,11 @@ fn esearch_data() -> S<ESearchReturnData<'static>> {
         non_empty(update, 1..3).prop_map(D::RemoveFrom),
         (partial_range(), proptest::option::of(uid_set()))
             .prop_map(|(range, results)| D::Partial { range, results }),
+        vec(
+            (1u8..=100).prop_map(|n| RelevancyScore::new(n).expect("1 to 100")),
+            0..4
+        )
+        .prop_map(D::Relevancy),
         (ext_name(), raw_value()).prop_filter_map("a known item", |(n, v)| {
             ESearchReturnDataExt::new(Atom::new(n).expect("an atom"), v)
                 .ok()

@@ -254,6 +254,7 @@ fn kind(body: &CommandBody<'_>) -> Kind {
         | C::Other { .. } => Kind::Barrier,
         C::Fetch { uid: false, .. }
         | C::Store { uid: false, .. }
+        | C::StoreExt { uid: false, .. }
         | C::Search { uid: false, .. } => Kind::SeqSafe,
         C::Copy { uid: false, .. }
         | C::Move { uid: false, .. }

@@ -198,6 +198,12 @@ impl Encode for ResponseCode<'_> {
                 e.raw(b"BADURL ");
                 t.encode(e);
             }
+            R::Annotate(c) => super::annotate::annotate_code(e, *c),
+            R::Annotations(s) => super::annotate::ann_size(e, *s),
+            R::UndefinedFilter(n) => {
+                e.raw(b"UNDEFINED-FILTER ");
+                e.raw(n.as_str().as_bytes());
+            }
             R::Other(o) => {
                 o.name().encode(e);
                 if let Some(a) = o.arg() {

@@ -51,6 +51,18 @@ fn status_atts(e: &mut Encoder, items: &[StatusAttribute]) {
     e.paren_list(items, |e, s| e.raw(s.name().as_bytes()));
 }
 
+impl Encode for StoreModifier<'_> {
+    fn encode(&self, e: &mut Encoder) {
+        match self {
+            StoreModifier::UnchangedSince(n) => {
+                e.raw(b"UNCHANGEDSINCE ");
+                e.number64(*n);
+            }
+            StoreModifier::Other(x) => x.encode(e),
+        }
+    }
+}
+
 impl Encode for SelectParam<'_> {
     fn encode(&self, e: &mut Encoder) {
         match self {
@@ -119,6 +131,11 @@ impl Encode for ListReturnOption<'_> {
             ListReturnOption::Status(items) => {
                 e.raw(b"STATUS ");
                 status_atts(e, items);
+            }
+            ListReturnOption::MyRights => e.raw(b"MYRIGHTS"),
+            ListReturnOption::Metadata(entries) => {
+                e.raw(b"METADATA ");
+                e.paren_list(entries, |e, s| s.encode(e));
             }
             ListReturnOption::Other(x) => x.encode(e),
         }
@@ -275,7 +292,7 @@ impl Encode for CommandBody<'_> {
                     e.paren_list(r, |e, o| o.encode(e));
                 }
             }
-            C::Lsub { reference, pattern } => {
+            C::Lsub { reference, pattern } | C::Xlist { reference, pattern } => {
                 e.sp();
                 reference.encode(e);
                 e.sp();
@@ -407,13 +424,7 @@ impl Encode for CommandBody<'_> {
                 set.encode(e);
                 e.sp();
                 if !modifiers.is_empty() {
-                    e.paren_list(modifiers, |e, m| match m {
-                        StoreModifier::UnchangedSince(n) => {
-                            e.raw(b"UNCHANGEDSINCE ");
-                            e.number64(*n);
-                        }
-                        StoreModifier::Other(x) => x.encode(e),
-                    });
+                    e.paren_list(modifiers, |e, m| m.encode(e));
                     e.sp();
                 }
                 e.raw(match action {
@@ -426,6 +437,24 @@ impl Encode for CommandBody<'_> {
                 }
                 e.sp();
                 flag_list(e, flags);
+            }
+            C::StoreExt {
+                set,
+                modifiers,
+                att,
+                ..
+            } => {
+                e.sp();
+                set.encode(e);
+                e.sp();
+                if !modifiers.is_empty() {
+                    e.paren_list(modifiers, |e, m| m.encode(e));
+                    e.sp();
+                }
+                match att {
+                    crate::types::StoreAttExt::GmailLabels(s) => s.encode(e),
+                    crate::types::StoreAttExt::Annotation(v) => super::annotate::att_annotate(e, v),
+                }
             }
             C::Search { args, .. } => args.encode(e),
             C::Sort { args, .. } => args.encode(e),

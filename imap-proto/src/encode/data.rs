@@ -54,6 +54,10 @@ impl Encode for Data<'_> {
                 e.raw(b"LSUB ");
                 l.encode(e);
             }
+            Data::Xlist(l) => {
+                e.raw(b"XLIST ");
+                l.encode(e);
+            }
             Data::Status { mailbox, items } => {
                 e.raw(b"STATUS ");
                 mailbox.encode(e);

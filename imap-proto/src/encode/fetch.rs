@@ -89,6 +89,8 @@ impl Encode for FetchAttribute<'_> {
                     b"SNIPPET"
                 });
             }
+            A::Gmail(g) => g.encode(e),
+            A::Annotation(a) => a.encode(e),
             A::Other(n) => e.raw(n.as_str().as_bytes()),
         }
     }
@@ -311,6 +313,8 @@ impl Encode for MessageDataItem<'_> {
                 text.encode(e);
                 e.byte(b')');
             }
+            M::Gmail(g) => g.encode(e),
+            M::Annotation(a) => a.encode(e),
             M::Malformed(m) => {
                 e.raw(m.name().as_bytes());
                 e.sp();

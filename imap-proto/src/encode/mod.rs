@@ -15,12 +15,14 @@ use crate::types::{LiteralMode, Number64};
 
 pub(crate) mod core;
 
+pub(crate) mod annotate;
 pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
 mod display;
 pub(crate) mod fetch;
+pub(crate) mod gmail;
 pub(crate) mod i18n;
 pub(crate) mod mailbox_data;
 pub(crate) mod multisearch;

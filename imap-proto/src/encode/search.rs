@@ -111,6 +111,14 @@ impl Encode for SearchKey<'_> {
                 e.raw(o.as_str().as_bytes());
                 return;
             }
+            K::Gmail(g) => return g.encode(e),
+            K::Fuzzy(k) => (b"FUZZY", Some(&**k)),
+            K::Annotation(a) => return a.encode(e),
+            K::Filter(n) => {
+                e.raw(b"FILTER ");
+                e.raw(n.as_str().as_bytes());
+                return;
+            }
         };
         e.raw(kw);
         if let Some(arg) = rest {
@@ -154,6 +162,7 @@ impl Encode for SearchReturnOption<'_> {
             O::Save => e.raw(b"SAVE"),
             O::Context => e.raw(b"CONTEXT"),
             O::Update => e.raw(b"UPDATE"),
+            O::Relevancy => e.raw(b"RELEVANCY"),
             O::UpdateFetch(atts) => {
                 e.raw(b"UPDATE");
                 e.paren_list(atts.as_slice(), |e, a| a.encode(e));
@@ -219,6 +228,10 @@ impl Encode for SortKey<'_> {
             SortKey::To => b"TO",
             SortKey::DisplayFrom => b"DISPLAYFROM",
             SortKey::DisplayTo => b"DISPLAYTO",
+            SortKey::Relevancy => b"RELEVANCY",
+            SortKey::Annotation { entry, attrib } => {
+                return super::annotate::sort_key(e, entry, *attrib)
+            }
             SortKey::Other(o) => return o.as_atom().encode(e),
         });
     }
@@ -318,6 +331,10 @@ impl Encode for ESearchReturnData<'_> {
                     None => e.raw(b"NIL"),
                 }
                 e.byte(b')');
+            }
+            D::Relevancy(v) => {
+                e.raw(b"RELEVANCY ");
+                e.paren_list(v, |e, s| e.number(u64::from(s.get())));
             }
             D::Other(x) => {
                 x.name().encode(e);

@@ -194,6 +194,12 @@ pub(crate) fn resp_text_code(i: &[u8]) -> PResult<'_, ResponseCode<'_>> {
             let (r, t) = code_text(sp(r)?.0)?;
             Ok((r, R::Referral(t)))
         }
+        b"ANNOTATE" => super::annotate::annotate_code(sp(r)?.0).map(|(r, c)| (r, R::Annotate(c))),
+        b"ANNOTATIONS" => super::annotate::ann_size(sp(r)?.0).map(|(r, s)| (r, R::Annotations(s))),
+        b"UNDEFINED-FILTER" => {
+            let (r, n) = super::filters::filter_name(sp(r)?.0)?;
+            Ok((r, R::UndefinedFilter(n)))
+        }
         _ => {
             let name = Atom::unchecked(ascii(name));
             match r.first() {

@@ -71,6 +71,7 @@ fn command_body(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
         b"UNSUBSCRIBE" => one_mailbox(i).map(|(r, m)| (r, C::Unsubscribe(m))),
         b"LIST" => list(i, depth),
         b"LSUB" => lsub(i),
+        b"XLIST" => super::gmail::xlist(i),
         b"STATUS" => status(i),
         b"APPEND" => append(i),
         b"COMPRESS" => {
@@ -307,6 +308,8 @@ pub(crate) const KNOWN_PARAMETERS: &[&str] = &[
     "CHILDREN",
     "STATUS",
     "UNCHANGEDSINCE",
+    "MYRIGHTS",
+    "METADATA",
 ];
 
 /// Reads an RFC 4466 `tagged-ext = tagged-ext-label [SP tagged-ext-val]`,
@@ -511,10 +514,17 @@ fn list(i: &[u8], depth: Depth) -> PResult<'_, CommandBody<'_>> {
 
 /// `return-option = "SUBSCRIBED" / "CHILDREN" / "SPECIAL-USE" / "STATUS" SP
 /// "(" status-att *(SP status-att) ")" / option-extension` (RFC 5258,
-/// RFC 5819, RFC 6154).
+/// RFC 5819, RFC 6154), with `"MYRIGHTS"` (RFC 8440) and `"METADATA" ...`
+/// (RFC 9590) read by `parse::list_ext`.
 fn list_return_option(i: &[u8], depth: Depth) -> PResult<'_, ListReturnOption<'_>> {
     let (r, name) = atom(i)?;
     let s = name.as_str();
+    let mut buf = [0u8; fast::KEYWORD_MAX];
+    if let Some(o) =
+        fast::upper(s.as_bytes(), &mut buf).and_then(|up| super::list_ext::return_option(up, r))
+    {
+        return o;
+    }
     Ok(if s.eq_ignore_ascii_case("SUBSCRIBED") {
         (r, ListReturnOption::Subscribed)
     } else if s.eq_ignore_ascii_case("CHILDREN") {
@@ -663,6 +673,18 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
         Some(b'-') => (&i[1..], StoreAction::Remove),
         _ => (i, StoreAction::Replace),
     };
+    if let Some(r) = store_att_ext(i, action) {
+        let (i, att) = r?;
+        return Ok((
+            i,
+            CommandBody::StoreExt {
+                uid,
+                set,
+                modifiers,
+                att,
+            },
+        ));
+    }
     let (i, ()) = keyword("FLAGS")(i)?;
     let (i, silent) = if i.len() >= 7 && i[..7].eq_ignore_ascii_case(b".SILENT") {
         (&i[7..], true)
@@ -696,6 +718,23 @@ fn store(i: &[u8], uid: bool, depth: Depth) -> PResult<'_, CommandBody<'_>> {
             flags,
         },
     ))
+}
+
+/// The store items of the extensions, after the sign: `["+" / "-"]
+/// "X-GM-LABELS" ...` (Gmail, `parse::gmail`) and `att-annotate` (RFC 5257
+/// §5, `parse::annotate`); `None` for FLAGS.
+fn store_att_ext(
+    i: &[u8],
+    action: StoreAction,
+) -> Option<PResult<'_, crate::types::StoreAttExt<'_>>> {
+    use crate::types::StoreAttExt as X;
+    if super::core::starts_with_ci(i, b"X-GM-LABELS") {
+        Some(super::gmail::store_labels(&i[11..], action).map(|(r, s)| (r, X::GmailLabels(s))))
+    } else if action == StoreAction::Replace && at_keyword(i, b"ANNOTATION") {
+        Some(super::annotate::store_att(&i[10..]).map(|(r, v)| (r, X::Annotation(v))))
+    } else {
+        None
+    }
 }
 
 /// `cancelupdate = "CANCELUPDATE" 1*(SP quoted)` (RFC 5267 §5), each

@@ -107,7 +107,7 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
         Some(b"EMAILID") => Some(A::EmailId),
         Some(b"THREADID") => Some(A::ThreadId),
         Some(b"SAVEDATE") => Some(A::SaveDate),
-        _ => None,
+        _ => up.and_then(super::gmail::fetch_att).map(A::Gmail),
     };
     if let Some(a) = simple {
         if bracket {
@@ -146,6 +146,7 @@ pub(crate) fn fetch_att(i: &[u8]) -> PResult<'_, FetchAttribute<'_>> {
             let (r, section) = section_binary(r)?;
             Ok((r, A::BinarySize { section }))
         }
+        Some(b"ANNOTATION") => super::annotate::fetch_att(r).map(|(r, a)| (r, A::Annotation(a))),
         Some(b"PREVIEW") => match modifier_list(r, preview_mod) {
             Some((r, mods)) => Ok((
                 r,
@@ -485,6 +486,7 @@ fn degradable(e: &nom::Err<PErr<'_>>) -> bool {
         "nz-number",
         "number64 (at most 2^63-1)",
         "nz-number64 (at least 1)",
+        "gm-id (at most 2^64-1)",
     ];
     match e {
         nom::Err::Error(PErr {
@@ -662,6 +664,10 @@ fn msg_att_item(i: &[u8], d: Depth) -> PResult<'_, MessageDataItem<'_>> {
             Err(_) => date_time(r).map(|(r, t)| (r, M::SaveDate(Some(t)))),
         },
         b"PREVIEW" => nstring(r).map(|(r, s)| (r, M::Preview(s))),
+        b"ANNOTATION" => super::annotate::msg_att(r).map(|(r, a)| (r, M::Annotation(a))),
+        b"X-GM-MSGID" | b"X-GM-THRID" | b"X-GM-LABELS" => {
+            super::gmail::msg_att(up, r).map(|(r, g)| (r, M::Gmail(g)))
+        }
         b"SNIPPET" => {
             let (r, ()) = byte(b'(', "\"(\" after SNIPPET")(r)?;
             let (r, a) = atom_bytes(r)?;

@@ -20,12 +20,17 @@ use crate::types::Tag;
 
 pub(crate) mod core;
 
+pub(crate) mod annotate;
 pub(crate) mod body;
 pub(crate) mod code;
 pub(crate) mod command;
 pub(crate) mod data;
 pub(crate) mod fetch;
+pub(crate) mod filters;
+pub(crate) mod fuzzy;
+pub(crate) mod gmail;
 pub(crate) mod i18n;
+pub(crate) mod list_ext;
 pub(crate) mod mailbox_data;
 pub(crate) mod multisearch;
 pub(crate) mod notify;

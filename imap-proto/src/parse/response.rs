@@ -222,6 +222,10 @@ fn known_data<'a>(up: &[u8], kw: &'a [u8], r: &'a [u8], depth: Depth) -> PResult
             let (r, l) = mailbox_list(sp(r)?.0, depth)?;
             (r, Data::Lsub(l))
         }
+        b"XLIST" => {
+            let (r, l) = mailbox_list(sp(r)?.0, depth)?;
+            (r, Data::Xlist(l))
+        }
         b"STATUS" => status_data(sp(r)?.0, depth)?,
         b"SEARCH" => {
             let (r, (numbers, modseq)) = search_numbers(r)?;

@@ -138,8 +138,9 @@ fn dt<'a>(i: &'a [u8], f: fn(Date) -> SearchKey<'a>) -> PResult<'a, SearchKey<'a
 /// "OLD" / "RECENT"` (RFC 3501 §9), `search-modsequence` (RFC 7162 §7),
 /// `("OLDER" / "YOUNGER") SP nz-number` (RFC 5032 §3), `"SAVEDBEFORE" SP
 /// date / "SAVEDON" SP date / "SAVEDSINCE" SP date / "SAVEDATESUPPORTED"`
-/// (RFC 8514 §5) and `"EMAILID" SP objectid / "THREADID" SP objectid` (RFC
-/// 8474 §7).
+/// (RFC 8514 §5), `"EMAILID" SP objectid / "THREADID" SP objectid` (RFC
+/// 8474 §7), `"FILTER" SP filter-name` (RFC 5466 §4), `"FUZZY" SP
+/// search-key` (RFC 6203 §7) and Gmail's keys (`parse::gmail`).
 pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
     match i.first() {
         Some(b'(') => {
@@ -223,7 +224,20 @@ pub(crate) fn search_key(i: &[u8], depth: Depth) -> PResult<'_, SearchKey<'_>> {
         b"SAVEDATESUPPORTED" => Ok((r, K::SaveDateSupported)),
         b"EMAILID" => sp_then(r, objectid).map(|(r, o)| (r, K::EmailId(o))),
         b"THREADID" => sp_then(r, objectid).map(|(r, o)| (r, K::ThreadId(o))),
-        _ => fail(i, "search-key"),
+        // `search-key =/ "ANNOTATION" ...` (RFC 5257 §5).
+        b"ANNOTATION" => super::annotate::search_key(r).map(|(r, a)| (r, K::Annotation(a))),
+        // `search-key =/ "FILTER" SP filter-name` (RFC 5466 §4).
+        b"FILTER" => sp_then(r, super::filters::filter_name).map(|(r, n)| (r, K::Filter(n))),
+        // `search-key =/ "FUZZY" SP search-key` (RFC 6203 §7).
+        b"FUZZY" => {
+            let d = depth.enter(i)?;
+            let (r, k) = sp_then(r, |r| search_key(r, d))?;
+            Ok((r, K::Fuzzy(Box::new(k))))
+        }
+        _ => match super::gmail::search_key(up, r) {
+            Some(k) => k.map(|(r, g)| (r, K::Gmail(g))),
+            None => fail(i, "search-key"),
+        },
     }
 }
 
@@ -283,6 +297,7 @@ fn search_return_opt(i: &[u8], depth: Depth) -> PResult<'_, SearchReturnOption<'
                 None => Some(O::Update),
             }
         }
+        Some(b"RELEVANCY") => Some(O::Relevancy),
         Some(b"PARTIAL") => {
             return sp_then(r, partial_range).map(|(r, p)| (r, O::Partial(p)));
         }
@@ -380,6 +395,11 @@ fn sort_key(i: &[u8]) -> PResult<'_, SortKey<'_>> {
         Some(b"TO") => SortKey::To,
         Some(b"DISPLAYFROM") => SortKey::DisplayFrom,
         Some(b"DISPLAYTO") => SortKey::DisplayTo,
+        Some(b"RELEVANCY") => SortKey::Relevancy,
+        Some(b"ANNOTATION") => {
+            let (r, (entry, attrib)) = super::annotate::sort_key(r)?;
+            return Ok((r, SortKey::Annotation { entry, attrib }));
+        }
         _ => match SortKeyOther::new(a) {
             Ok(o) => SortKey::Other(o),
             Err(_) => return fail(i, "sort-key"),
@@ -541,6 +561,9 @@ fn search_return_data(i: &[u8], depth: Depth) -> PResult<'_, ESearchReturnData<'
         Some(b"ADDTO") => sp_then(r, context_updates).map(|(r, v)| (r, D::AddTo(v))),
         Some(b"REMOVEFROM") => sp_then(r, context_updates).map(|(r, v)| (r, D::RemoveFrom(v))),
         Some(b"PARTIAL") => sp_then(r, ret_data_partial),
+        Some(b"RELEVANCY") => {
+            sp_then(r, super::fuzzy::score_list).map(|(r, v)| (r, D::Relevancy(v)))
+        }
         _ => {
             let (r, value) = sp_then(r, |r| raw_value(r, depth))?;
             match ESearchReturnDataExt::new(name, value) {

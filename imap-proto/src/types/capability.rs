@@ -167,6 +167,20 @@ capabilities! {
     Unauthenticate = "UNAUTHENTICATE",
     /// `CHILDREN` (RFC 3348)
     Children = "CHILDREN",
+    /// `X-GM-EXT-1` (Gmail's IMAP extensions)
+    GmailExt1 = "X-GM-EXT-1",
+    /// `XLIST` (Gmail)
+    Xlist = "XLIST",
+    /// `SEARCH=FUZZY` (RFC 6203)
+    SearchFuzzy = "SEARCH=FUZZY",
+    /// `LIST-MYRIGHTS` (RFC 8440)
+    ListMyRights = "LIST-MYRIGHTS",
+    /// `LIST-METADATA` (RFC 9590)
+    ListMetadata = "LIST-METADATA",
+    /// `FILTERS` (RFC 5466)
+    Filters = "FILTERS",
+    /// `ANNOTATE-EXPERIMENT-1` (RFC 5257)
+    AnnotateExperiment1 = "ANNOTATE-EXPERIMENT-1",
     /// `NOTIFY` (RFC 5465)
     Notify = "NOTIFY",
     /// `MULTISEARCH` (RFC 7377)

@@ -124,6 +124,12 @@ pub enum ResponseCode<'a> {
     BadUrl(CodeText<'a>),
     /// `TOOBIG` (RFC 4469).
     TooBig,
+    /// `ANNOTATE SP ("TOOBIG" / "TOOMANY")` (RFC 5257).
+    Annotate(super::annotate::AnnotateCode),
+    /// `ANNOTATIONS SP ann-size` (RFC 5257).
+    Annotations(super::annotate::AnnSize),
+    /// `UNDEFINED-FILTER SP filter-name` (RFC 5466).
+    UndefinedFilter(super::filters::FilterName<'a>),
     /// `NOTIFICATIONOVERFLOW` (RFC 5465 §5.8): notifications are off.
     NotificationOverflow,
     /// `unsupported-events-code = "BADEVENT" SP "(" event-name *(SP
@@ -211,6 +217,9 @@ impl ResponseCode<'_> {
             R::MailboxId(o) => R::MailboxId(o.into_owned()),
             R::BadUrl(t) => R::BadUrl(t.into_owned()),
             R::TooBig => R::TooBig,
+            R::Annotate(c) => R::Annotate(c),
+            R::Annotations(s) => R::Annotations(s),
+            R::UndefinedFilter(n) => R::UndefinedFilter(n.into_owned()),
             R::NotificationOverflow => R::NotificationOverflow,
             R::BadEvent(v) => R::BadEvent(v.map(NotifyEventName::into_owned)),
             R::UidRequired => R::UidRequired,
@@ -270,6 +279,9 @@ pub(crate) const KNOWN_CODES: &[&str] = &[
     "MAILBOXID",
     "BADURL",
     "TOOBIG",
+    "ANNOTATE",
+    "ANNOTATIONS",
+    "UNDEFINED-FILTER",
     "NOTIFICATIONOVERFLOW",
     "BADEVENT",
     "UIDREQUIRED",

@@ -128,6 +128,11 @@ pub enum ListReturnOption<'a> {
     /// `"STATUS" SP "(" status-att *(SP status-att) ")"` (LIST-STATUS): at
     /// least one item.
     Status(NonEmpty<StatusAttribute>),
+    /// `MYRIGHTS` (RFC 8440): a MYRIGHTS response after each LIST one.
+    MyRights,
+    /// `"METADATA" SP "(" entry *(SP entry) ")"` (RFC 9590): a METADATA
+    /// response with these entries after each LIST one.
+    Metadata(NonEmpty<AString<'a>>),
     /// `option-extension`
     Other(TaggedExtension<'a>),
 }
@@ -191,6 +196,29 @@ pub enum StoreModifier<'a> {
     UnchangedSince(Number64),
     /// Any other modifier.
     Other(TaggedExtension<'a>),
+}
+
+/// The `store-att-flags` of the extensions, stored by
+/// [`CommandBody::StoreExt`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum StoreAttExt<'a> {
+    /// `["+" / "-"] "X-GM-LABELS" [".SILENT"] SP ...` (Gmail's X-GM-EXT-1).
+    GmailLabels(super::gmail::GmailLabelsStore<'a>),
+    /// `"ANNOTATION" SP "(" entry-att *(SP entry-att) ")"` (RFC 5257).
+    Annotation(NonEmpty<super::annotate::EntryAtt<'a>>),
+}
+
+impl StoreAttExt<'_> {
+    /// Detaches the value from the input it was parsed from.
+    pub fn into_owned(self) -> StoreAttExt<'static> {
+        match self {
+            StoreAttExt::GmailLabels(s) => StoreAttExt::GmailLabels(s.into_owned()),
+            StoreAttExt::Annotation(v) => {
+                StoreAttExt::Annotation(v.map(super::annotate::EntryAtt::into_owned))
+            }
+        }
+    }
 }
 
 /// `getmetadata-option` (RFC 5464 §5).
@@ -433,6 +461,26 @@ pub enum CommandBody<'a> {
         /// The flags (sent as a `flag-list`).
         flags: Vec<Flag<'a>>,
     },
+    /// `[UID] STORE sequence-set [store-modifiers] SP store-att`, the
+    /// store items of the extensions (Gmail's `X-GM-LABELS`).
+    StoreExt {
+        /// `UID STORE`.
+        uid: bool,
+        /// Which messages.
+        set: SequenceSet,
+        /// `UNCHANGEDSINCE` and others.
+        modifiers: Vec<StoreModifier<'a>>,
+        /// What to store.
+        att: StoreAttExt<'a>,
+    },
+    /// `XLIST mailbox SP list-mailbox` (Gmail, deprecated for LIST with
+    /// SPECIAL-USE): LIST with Gmail's folder attributes.
+    Xlist {
+        /// The reference name.
+        reference: Mailbox<'a>,
+        /// The pattern.
+        pattern: ListMailbox<'a>,
+    },
     /// `[UID] SEARCH ...`
     Search {
         /// `UID SEARCH`.
@@ -573,6 +621,8 @@ impl ListReturnOption<'_> {
             ListReturnOption::Children => ListReturnOption::Children,
             ListReturnOption::SpecialUse => ListReturnOption::SpecialUse,
             ListReturnOption::Status(v) => ListReturnOption::Status(v),
+            ListReturnOption::MyRights => ListReturnOption::MyRights,
+            ListReturnOption::Metadata(v) => ListReturnOption::Metadata(v.map(AString::into_owned)),
             ListReturnOption::Other(x) => ListReturnOption::Other(x.into_owned()),
         }
     }
@@ -761,6 +811,24 @@ impl CommandBody<'_> {
                 silent,
                 flags: owned_vec(flags, Flag::into_owned),
             },
+            C::StoreExt {
+                uid,
+                set,
+                modifiers,
+                att,
+            } => C::StoreExt {
+                uid,
+                set,
+                modifiers: owned_vec(modifiers, |m| match m {
+                    StoreModifier::UnchangedSince(n) => StoreModifier::UnchangedSince(n),
+                    StoreModifier::Other(x) => StoreModifier::Other(x.into_owned()),
+                }),
+                att: att.into_owned(),
+            },
+            C::Xlist { reference, pattern } => C::Xlist {
+                reference: reference.into_owned(),
+                pattern: pattern.into_owned(),
+            },
             C::Search { uid, args } => C::Search {
                 uid,
                 args: args.into_owned(),
@@ -849,6 +917,9 @@ impl CommandBody<'_> {
             C::Fetch { uid: true, .. } => "UID FETCH",
             C::Store { uid: false, .. } => "STORE",
             C::Store { uid: true, .. } => "UID STORE",
+            C::StoreExt { uid: false, .. } => "STORE",
+            C::StoreExt { uid: true, .. } => "UID STORE",
+            C::Xlist { .. } => "XLIST",
             C::Search { uid: false, .. } => "SEARCH",
             C::Search { uid: true, .. } => "UID SEARCH",
             C::Sort { uid: false, .. } => "SORT",

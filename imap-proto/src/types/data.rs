@@ -28,6 +28,8 @@ pub enum Data<'a> {
     List(MailboxList<'a>),
     /// `"LSUB" SP mailbox-list` (RFC 3501).
     Lsub(MailboxList<'a>),
+    /// `"XLIST" SP mailbox-list` (Gmail): LIST with Gmail's attributes.
+    Xlist(MailboxList<'a>),
     /// `"STATUS" SP mailbox SP "(" [status-att-list] ")"`.
     Status {
         /// The mailbox.
@@ -186,6 +188,7 @@ impl Data<'_> {
             Data::Enabled(v) => Data::Enabled(caps(v)),
             Data::List(l) => Data::List(l.into_owned()),
             Data::Lsub(l) => Data::Lsub(l.into_owned()),
+            Data::Xlist(l) => Data::Xlist(l.into_owned()),
             Data::Status { mailbox, items } => Data::Status {
                 mailbox: mailbox.into_owned(),
                 items: items.into_iter().map(StatusItem::into_owned).collect(),

@@ -2,7 +2,8 @@
 //! the data items of the FETCH response (RFC 9051 §7.5.2), with the
 //! extensions BINARY (RFC 3516), CONDSTORE/QRESYNC (RFC 7162), OBJECTID
 //! (RFC 8474), SAVEDATE (RFC 8514), PREVIEW (RFC 8970, and Dovecot's older
-//! SNIPPET form) and PARTIAL (RFC 9394).
+//! SNIPPET form) and PARTIAL (RFC 9394); Gmail's items and ANNOTATION (RFC
+//! 5257) hold the types of `gmail.rs` and `annotate.rs`.
 
 use std::borrow::Cow;
 
@@ -176,8 +177,12 @@ pub enum FetchAttribute<'a> {
         /// `LAZY` or `LAZY=FUZZY` was given.
         lazy: bool,
     },
+    /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
+    Gmail(super::gmail::GmailFetchAttribute),
+    /// `ANNOTATION (entries attribs)` (RFC 5257).
+    Annotation(super::annotate::AnnotationFetch<'a>),
     /// An attribute of an extension this crate does not know (an atom,
-    /// e.g. `X-GM-MSGID`).
+    /// e.g. `X-SCORE`).
     Other(FetchAttributeName<'a>),
 }
 
@@ -221,6 +226,8 @@ impl FetchAttribute<'_> {
             A::SaveDate => A::SaveDate,
             A::Preview { lazy } => A::Preview { lazy },
             A::Snippet { lazy } => A::Snippet { lazy },
+            A::Gmail(g) => A::Gmail(g),
+            A::Annotation(a) => A::Annotation(a.into_owned()),
             A::Other(n) => A::Other(n.into_owned()),
         }
     }
@@ -252,6 +259,10 @@ pub(crate) const FETCH_ATT_KEYWORDS: &[&str] = &[
     "SAVEDATE",
     "PREVIEW",
     "SNIPPET",
+    "X-GM-MSGID",
+    "X-GM-THRID",
+    "X-GM-LABELS",
+    "ANNOTATION",
 ];
 
 fn is_one_of(s: &[u8], names: &[&str]) -> bool {
@@ -263,7 +274,8 @@ fn is_one_of(s: &[u8], names: &[&str]) -> bool {
 ///
 /// ```
 /// use imap_proto::types::FetchAttributeName;
-/// assert!(FetchAttributeName::new("X-GM-MSGID").is_ok());
+/// assert!(FetchAttributeName::new("X-SCORE").is_ok());
+/// assert!(FetchAttributeName::new("X-GM-MSGID").is_err());
 /// assert!(FetchAttributeName::new("uid").is_err());
 /// assert!(FetchAttributeName::new("BODY[]").is_err());
 /// ```
@@ -584,6 +596,10 @@ pub enum MessageDataItem<'a> {
         /// The preview text.
         text: NString<'a>,
     },
+    /// Gmail's `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS` (X-GM-EXT-1).
+    Gmail(super::gmail::GmailDataItem<'a>),
+    /// `ANNOTATION (...)` (RFC 5257).
+    Annotation(super::annotate::AnnotationData<'a>),
     /// A known item whose value matches neither its grammar nor an
     /// unambiguous lenient reading of it, kept raw under its name (see
     /// [`MalformedItem`]): Zoho's `MODSEQ (-1)`, `INTERNALDATE NIL`, a body
@@ -592,7 +608,7 @@ pub enum MessageDataItem<'a> {
     Malformed(MalformedItem<'a>),
     /// An item this crate does not know, kept as received.
     Other {
-        /// Its name, e.g. `X-GM-MSGID`.
+        /// Its name, e.g. `X-SCORE`.
         name: MessageDataItemName<'a>,
         /// Its value, as received.
         value: RawValue<'a>,
@@ -643,6 +659,8 @@ impl MessageDataItem<'_> {
                 algorithm: algorithm.into_owned(),
                 text: ns(text),
             },
+            M::Gmail(g) => M::Gmail(g.into_owned()),
+            M::Annotation(a) => M::Annotation(a.into_owned()),
             M::Malformed(m) => M::Malformed(m.into_owned()),
             M::Other { name, value } => M::Other {
                 name: name.into_owned(),
@@ -670,6 +688,10 @@ pub(crate) const MSG_ATT_KEYWORDS: &[&str] = &[
     "SAVEDATE",
     "PREVIEW",
     "SNIPPET",
+    "X-GM-MSGID",
+    "X-GM-THRID",
+    "X-GM-LABELS",
+    "ANNOTATION",
 ];
 
 /// Names of the `msg-att` items followed by a section.
@@ -722,7 +744,8 @@ pub(crate) fn is_known_item_name(name: &[u8]) -> bool {
 ///
 /// ```
 /// use imap_proto::types::MessageDataItemName;
-/// assert!(MessageDataItemName::new("X-GM-LABELS").is_ok());
+/// assert!(MessageDataItemName::new("X-SCORE").is_ok());
+/// assert!(MessageDataItemName::new("X-GM-LABELS").is_err());
 /// assert!(MessageDataItemName::new("X-BODY[1.2]<0>").is_ok());
 /// assert!(MessageDataItemName::new("flags").is_err());
 /// assert!(MessageDataItemName::new("BODY[TEXT]").is_err());

@@ -157,6 +157,16 @@ mailbox_attributes! {
     Sent = "Sent",
     /// `\Trash` (RFC 6154)
     Trash = "Trash",
+    /// `\Important` (RFC 8457; Gmail's LIST and XLIST)
+    Important = "Important",
+    /// `\Inbox` (Gmail's XLIST)
+    Inbox = "Inbox",
+    /// `\AllMail` (Gmail's XLIST; `\All` in LIST)
+    AllMail = "AllMail",
+    /// `\Spam` (Gmail's XLIST; `\Junk` in LIST)
+    Spam = "Spam",
+    /// `\Starred` (Gmail's XLIST; `\Flagged` in LIST)
+    Starred = "Starred",
 }
 
 /// The atom of an unknown mailbox attribute, never a known name.

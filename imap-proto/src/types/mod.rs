@@ -9,6 +9,7 @@
 pub(crate) mod core;
 pub(crate) mod datetime;
 
+mod annotate;
 mod body;
 mod build;
 mod capability;
@@ -16,7 +17,10 @@ pub(crate) mod code;
 mod command;
 mod data;
 mod fetch;
+pub(crate) mod filters;
 mod flag;
+mod fuzzy;
+mod gmail;
 mod inprogress;
 mod mailbox;
 mod mailbox_data;
@@ -36,6 +40,7 @@ mod x_command;
 #[cfg(feature = "arbitrary")]
 mod arbitrary;
 
+pub use self::annotate::*;
 pub use self::body::*;
 pub use self::capability::{Capability, CapabilityOther};
 pub use self::code::*;
@@ -47,7 +52,10 @@ pub use self::core::{
 pub use self::data::*;
 pub use self::datetime::{Date, DateTime};
 pub use self::fetch::*;
+pub use self::filters::FilterName;
 pub use self::flag::{BracketKeyword, Flag, FlagExtension, FlagPerm};
+pub use self::fuzzy::RelevancyScore;
+pub use self::gmail::*;
 pub use self::inprogress::InProgress;
 pub use self::mailbox::{decode_utf7, encode_utf7, ListMailbox, Mailbox};
 pub use self::mailbox_data::*;

@@ -62,7 +62,9 @@ impl ModSeqEntry<'_> {
 
 /// `search-key` (RFC 9051 §9, RFC 3501 §9), with MODSEQ (RFC 7162),
 /// OLDER/YOUNGER (RFC 5032), SAVEDBEFORE/SAVEDON/SAVEDSINCE/
-/// SAVEDATESUPPORTED (RFC 8514) and EMAILID/THREADID (RFC 8474).
+/// SAVEDATESUPPORTED (RFC 8514), EMAILID/THREADID (RFC 8474), FUZZY (RFC
+/// 6203), FILTER (RFC 5466), ANNOTATION (RFC 5257) and Gmail's X-GM-RAW,
+/// X-GM-MSGID, X-GM-THRID and X-GM-LABELS.
 ///
 /// ```
 /// use imap_proto::types::{AString, SearchKey};
@@ -171,6 +173,15 @@ pub enum SearchKey<'a> {
     EmailId(ObjectId<'a>),
     /// `THREADID objectid` (RFC 8474)
     ThreadId(ObjectId<'a>),
+    /// Gmail's `X-GM-RAW`, `X-GM-MSGID`, `X-GM-THRID` and `X-GM-LABELS`
+    /// (X-GM-EXT-1).
+    Gmail(super::gmail::GmailSearchKey<'a>),
+    /// `FUZZY search-key` (RFC 6203): the key, matched approximately.
+    Fuzzy(Box<SearchKey<'a>>),
+    /// `FILTER filter-name` (RFC 5466): the stored search of that name.
+    Filter(super::filters::FilterName<'a>),
+    /// `ANNOTATION entry-match att-search value` (RFC 5257).
+    Annotation(super::annotate::AnnotationSearch<'a>),
 }
 
 impl SearchKey<'_> {
@@ -227,6 +238,10 @@ impl SearchKey<'_> {
             K::SaveDateSupported => K::SaveDateSupported,
             K::EmailId(o) => K::EmailId(o.into_owned()),
             K::ThreadId(o) => K::ThreadId(o.into_owned()),
+            K::Gmail(g) => K::Gmail(g.into_owned()),
+            K::Fuzzy(k) => K::Fuzzy(Box::new(k.into_owned())),
+            K::Filter(n) => K::Filter(n.into_owned()),
+            K::Annotation(a) => K::Annotation(a.into_owned()),
         }
     }
 }
@@ -243,8 +258,16 @@ pub enum PartialRange {
 }
 
 /// Names of the search return options this crate knows (upper case).
-const KNOWN_RETURN_OPTIONS: [&str; 8] = [
-    "MIN", "MAX", "ALL", "COUNT", "SAVE", "CONTEXT", "UPDATE", "PARTIAL",
+const KNOWN_RETURN_OPTIONS: [&str; 9] = [
+    "MIN",
+    "MAX",
+    "ALL",
+    "COUNT",
+    "SAVE",
+    "CONTEXT",
+    "UPDATE",
+    "PARTIAL",
+    "RELEVANCY",
 ];
 
 /// Whether `b` starts a `search-mod-params` value rather than the next
@@ -355,6 +378,8 @@ pub enum SearchReturnOption<'a> {
     UpdateFetch(NonEmpty<super::fetch::FetchAttribute<'a>>),
     /// `PARTIAL partial-range` (RFC 5267, RFC 9394)
     Partial(PartialRange),
+    /// `RELEVANCY` (RFC 6203)
+    Relevancy,
     /// Any other option, kept raw.
     Other(SearchReturnOptionExt<'a>),
 }
@@ -373,6 +398,7 @@ impl SearchReturnOption<'_> {
             O::Update => O::Update,
             O::UpdateFetch(v) => O::UpdateFetch(v.map(super::fetch::FetchAttribute::into_owned)),
             O::Partial(r) => O::Partial(r),
+            O::Relevancy => O::Relevancy,
             O::Other(x) => O::Other(x.into_owned()),
         }
     }
@@ -444,11 +470,22 @@ pub enum SortKey<'a> {
     DisplayFrom,
     /// `DISPLAYTO` (RFC 5957)
     DisplayTo,
+    /// `RELEVANCY` (RFC 6203)
+    Relevancy,
+    /// `ANNOTATION entry att-sort` (RFC 5257).
+    Annotation {
+        /// The entry (`/altsubject`...).
+        entry: AString<'a>,
+        /// Which value.
+        attrib: super::annotate::AttSort,
+    },
     /// Another sort key (a server's extension), as sent.
     Other(SortKeyOther<'a>),
 }
 
-const KNOWN_SORT_KEYS: [&str; 10] = [
+const KNOWN_SORT_KEYS: [&str; 12] = [
+    "ANNOTATION",
+    "RELEVANCY",
     "ARRIVAL",
     "CC",
     "DATE",
@@ -502,6 +539,11 @@ impl SortKey<'_> {
             SortKey::To => SortKey::To,
             SortKey::DisplayFrom => SortKey::DisplayFrom,
             SortKey::DisplayTo => SortKey::DisplayTo,
+            SortKey::Relevancy => SortKey::Relevancy,
+            SortKey::Annotation { entry, attrib } => SortKey::Annotation {
+                entry: entry.into_owned(),
+                attrib,
+            },
             SortKey::Other(SortKeyOther(a)) => SortKey::Other(SortKeyOther(a.into_owned())),
         }
     }
@@ -651,7 +693,8 @@ pub struct ContextUpdate {
 }
 
 /// Names of the ESEARCH return data items this crate knows, and `UID`.
-const KNOWN_RETURN_DATA: [&str; 9] = [
+const KNOWN_RETURN_DATA: [&str; 10] = [
+    "RELEVANCY",
     "MIN",
     "MAX",
     "ALL",
@@ -729,6 +772,8 @@ pub enum ESearchReturnData<'a> {
         /// The results in it; `None` for `NIL` (none).
         results: Option<SequenceSet>,
     },
+    /// `RELEVANCY score-list` (RFC 6203): one score per result, in order.
+    Relevancy(Vec<super::fuzzy::RelevancyScore>),
     /// Any other item, kept raw.
     Other(ESearchReturnDataExt<'a>),
 }
@@ -746,6 +791,7 @@ impl ESearchReturnData<'_> {
             D::AddTo(v) => D::AddTo(v),
             D::RemoveFrom(v) => D::RemoveFrom(v),
             D::Partial { range, results } => D::Partial { range, results },
+            D::Relevancy(v) => D::Relevancy(v),
             D::Other(x) => D::Other(x.into_owned()),
         }
     }

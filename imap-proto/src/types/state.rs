@@ -61,6 +61,7 @@ impl CommandBody<'_> {
             | C::GetAcl(_)
             | C::ListRights { .. }
             | C::MyRights(_)
+            | C::Xlist { .. }
             | C::Notify(_)
             | C::Comparator(_)
             | C::GenUrlAuth(_)
@@ -78,6 +79,7 @@ impl CommandBody<'_> {
             | C::Move { .. }
             | C::Fetch { .. }
             | C::Store { .. }
+            | C::StoreExt { .. }
             | C::Search { .. }
             | C::Sort { .. }
             | C::Thread { .. }

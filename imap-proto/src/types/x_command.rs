@@ -62,6 +62,7 @@ pub(crate) const KNOWN_COMMANDS: &[&str] = &[
     "SEARCH",
     "SORT",
     "THREAD",
+    "XLIST",
     "NOTIFY",
     "ESEARCH",
     "REPLACE",

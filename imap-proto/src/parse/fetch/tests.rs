@@ -342,7 +342,7 @@ fn all_attributes_and_sections() {
     let line = b" 1,3:* (ENVELOPE FLAGS INTERNALDATE RFC822 RFC822.HEADER RFC822.SIZE \
 RFC822.TEXT BODY BODYSTRUCTURE UID BODY[] BODY[1.2.3] BODY[1.MIME] BODY.PEEK[2.HEADER] \
 BODY[3.TEXT]<0.100> BODY[4.HEADER.FIELDS.NOT (X-A \"x b\")] BINARY[] BINARY.PEEK[1.2]<5.10> \
-BINARY.SIZE[] BINARY.SIZE[3] MODSEQ EMAILID THREADID SAVEDATE X-GM-MSGID)\r\n";
+BINARY.SIZE[] BINARY.SIZE[3] MODSEQ EMAILID THREADID SAVEDATE X-SCORE)\r\n";
     let out = args_roundtrip(
         line,
         &FetchArgs {
@@ -416,7 +416,7 @@ BINARY.SIZE[] BINARY.SIZE[3] MODSEQ EMAILID THREADID SAVEDATE X-GM-MSGID)\r\n";
                 A::EmailId,
                 A::ThreadId,
                 A::SaveDate,
-                A::Other(FetchAttributeName::new("X-GM-MSGID").unwrap()),
+                A::Other(FetchAttributeName::new("X-SCORE").unwrap()),
             ]),
             modifiers: vec![],
         },
@@ -683,7 +683,9 @@ fn names_refuse_known_items() {
     assert!(FetchAttributeName::new("").is_err());
     assert!(MessageDataItemName::new("BINARY.SIZE[1]").is_err());
     assert!(MessageDataItemName::new("BODY[1]<0>").is_err());
-    assert!(MessageDataItemName::new("X-GM-THRID").is_ok());
+    assert!(MessageDataItemName::new("X-SCORE").is_ok());
+    // Gmail's items are typed (parse::gmail).
+    assert!(MessageDataItemName::new("X-GM-THRID").is_err());
     assert!(MessageDataItemName::new("X ").is_err());
     assert!(ObjectId::new("").is_err());
 }
@@ -931,7 +933,7 @@ fn sections_binary_and_rfc822_responses() {
 
 #[test]
 fn unknown_items_kept_raw() {
-    let line = b"* 1 FETCH (X-GM-MSGID 1278455344230334865 X-GM-LABELS (\\Inbox \"a b\") X-FOO[1]<0> {2}\r\nhi UID 7 x-mixed \"q\")\r\n";
+    let line = b"* 1 FETCH (X-SCORE 1278455344230334865 X-LABELS (\\Inbox \"a b\") X-FOO[1]<0> {2}\r\nhi UID 7 x-mixed \"q\")\r\n";
     let at = &line[10..];
     let (rest, v) = msg_att(at, depth()).unwrap();
     assert_eq!(rest, b"\r\n");
@@ -941,7 +943,7 @@ fn unknown_items_kept_raw() {
     };
     assert_eq!(
         (name.as_str(), value.as_bytes()),
-        ("X-GM-LABELS", &b"(\\Inbox \"a b\")"[..])
+        ("X-LABELS", &b"(\\Inbox \"a b\")"[..])
     );
     let M::Other { name, value } = &v[2] else {
         panic!("{v:?}")
@@ -1179,6 +1181,9 @@ fn every_known_item_name_has_its_own_arm() {
         "MODSEQ" => "(12121231000)",
         "EMAILID" | "THREADID" => "(M6d99ac3275bb4e)",
         "SNIPPET" => "(FUZZY \"hi\")",
+        "X-GM-MSGID" | "X-GM-THRID" => "1278455344230334865",
+        "X-GM-LABELS" => "(\\Inbox foo)",
+        "ANNOTATION" => "(/comment (value.priv \"x\"))",
         _ => "NIL",
     };
     for name in crate::types::MSG_ATT_KEYWORDS {

@@ -62,11 +62,22 @@ pub(super) fn gen_list_select_option(
 pub(super) fn gen_list_return_option(
     u: &mut Unstructured<'_>,
 ) -> Result<ListReturnOption<'static>> {
-    Ok(match small(u, 4)? {
+    Ok(match small(u, 6)? {
         0 => ListReturnOption::Subscribed,
         1 => ListReturnOption::Children,
         2 => ListReturnOption::SpecialUse,
         3 => ListReturnOption::Status(list1(u, 4, |u| pick(u, STATUS_ATTRIBUTES))?),
+        4 => ListReturnOption::MyRights,
+        5 => ListReturnOption::Metadata(list1(u, 3, |u| {
+            Ok(if u.arbitrary()? {
+                AString::from(pick(
+                    u,
+                    &["/shared/comment", "/private/specialuse", "MAXSIZE"],
+                )?)
+            } else {
+                gen_astring(u)?
+            })
+        })?),
         _ => match gen_tagged_ext(u)? {
             Some(x) => ListReturnOption::Other(x),
             None => ListReturnOption::Children,
@@ -171,7 +182,7 @@ pub(super) fn gen_other_arguments(u: &mut Unstructured<'_>) -> Result<OtherArgum
 pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'static>> {
     use CommandBody as C;
     let mb = gen_mailbox;
-    Ok(match small(u, 55)? {
+    Ok(match small(u, 57)? {
         0 => C::Capability,
         1 => C::Logout,
         2 => C::Noop,
@@ -334,7 +345,17 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
             uid: u.arbitrary()?,
             args: gen_sort_args(u)?,
         },
-        53 | 54 => C::Other {
+        50 => C::StoreExt {
+            uid: u.arbitrary()?,
+            set: gen_seq_set(u)?,
+            modifiers: list(u, 0, 2, super::other::gen_store_modifier)?,
+            att: super::gmail::gen_store_att_ext(u)?,
+        },
+        51 => C::Xlist {
+            reference: mb(u)?,
+            pattern: gen_list_mailbox(u)?,
+        },
+        55 | 56 => C::Other {
             name: gen_other_command_name(u)?,
             arguments: if small(u, 3)? > 0 {
                 Some(gen_other_arguments(u)?)
@@ -342,7 +363,7 @@ pub(super) fn gen_command_body(u: &mut Unstructured<'_>) -> Result<CommandBody<'
                 None
             },
         },
-        50..=52 => C::Thread {
+        52..=54 => C::Thread {
             uid: u.arbitrary()?,
             args: gen_thread_args(u)?,
         },

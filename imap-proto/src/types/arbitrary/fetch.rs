@@ -62,7 +62,7 @@ pub(super) fn gen_opt_part(u: &mut Unstructured<'_>) -> Result<Option<SectionPar
 
 pub(super) fn gen_fetch_attribute(u: &mut Unstructured<'_>) -> Result<FetchAttribute<'static>> {
     use FetchAttribute as A;
-    Ok(match small(u, 21)? {
+    Ok(match small(u, 23)? {
         0 => A::Envelope,
         1 => A::Flags,
         2 => A::InternalDate,
@@ -96,6 +96,8 @@ pub(super) fn gen_fetch_attribute(u: &mut Unstructured<'_>) -> Result<FetchAttri
         19 => A::Snippet {
             lazy: u.arbitrary()?,
         },
+        20 => A::Gmail(super::gmail::gen_gmail_fetch_attribute(u)?),
+        21 => A::Annotation(super::annotate::gen_annotation_fetch(u)?),
         _ => match FetchAttributeName::new(to_string(atom_bytes(u)?)) {
             Ok(n) => A::Other(n),
             Err(_) => A::Uid,
@@ -142,7 +144,7 @@ pub(super) fn gen_fetch_args(u: &mut Unstructured<'_>) -> Result<FetchArgs<'stat
 }
 
 pub(super) fn gen_item_name(u: &mut Unstructured<'_>) -> Result<MessageDataItemName<'static>> {
-    let mut s = name_text(u, &["X-GM-MSGID", "flags", "BODY"])?;
+    let mut s = name_text(u, &["X-SCORE", "flags", "BODY"])?;
     if u.arbitrary()? {
         s.push_str(pick(
             u,
@@ -165,7 +167,7 @@ pub(super) fn gen_message_data_item(
             None
         })
     };
-    Ok(match small(u, 22)? {
+    Ok(match small(u, 24)? {
         0 => M::Flags(list(u, 0, 4, gen_flag)?),
         1 => M::Envelope(Box::new(gen_envelope(u)?)),
         2 => M::InternalDate(gen_datetime(u)?),
@@ -207,7 +209,9 @@ pub(super) fn gen_message_data_item(
             algorithm: gen_atom(u)?,
             text: gen_nstring(u)?,
         },
-        21 => M::Malformed(gen_malformed_item(u)?),
+        20 => M::Gmail(super::gmail::gen_gmail_data_item(u)?),
+        21 => M::Annotation(super::annotate::gen_annotation_data(u)?),
+        22 => M::Malformed(gen_malformed_item(u)?),
         _ => M::Other {
             name: gen_item_name(u)?,
             value: gen_raw_value(u)?,

@@ -158,6 +158,33 @@ arbitrary_via! {
     OtherData<'a> => gen_other_data_value;
     ListExtendedOther<'a> => gen_list_extended_other;
     StatusOther<'a> => gen_status_other;
+    GmailLabel<'a> => super::gmail::gen_gmail_label;
+    GmailFetchAttribute => super::gmail::gen_gmail_fetch_attribute;
+    GmailDataItem<'a> => super::gmail::gen_gmail_data_item;
+    GmailSearchKey<'a> => super::gmail::gen_gmail_search_key;
+    GmailLabelsStore<'a> => super::gmail::gen_gmail_labels_store;
+    StoreAttExt<'a> => super::gmail::gen_store_att_ext;
+    FilterName<'a> => |u: &mut Unstructured<'_>| {
+        let s = to_string(atom_bytes(u)?).replace('/', "-");
+        Ok(FilterName::new(s).unwrap_or_else(|_| FilterName::new("f").expect("a name")))
+    };
+    AttValue<'a> => super::annotate::gen_att_value;
+    EntryAtt<'a> => super::annotate::gen_entry_att;
+    AnnotationFetch<'a> => super::annotate::gen_annotation_fetch;
+    AnnotationData<'a> => super::annotate::gen_annotation_data;
+    AttSearch => super::annotate::gen_att_search;
+    AttSort => super::annotate::gen_att_sort;
+    AnnotateCode => |u: &mut Unstructured<'_>| pick(u, &[AnnotateCode::TooBig, AnnotateCode::TooMany]);
+    AnnSize => |u: &mut Unstructured<'_>| {
+        Ok(match gen_response_code(u)? {
+            ResponseCode::Annotations(s) => s,
+            _ => AnnSize::None,
+        })
+    };
+    AnnotationSearch<'a> => super::annotate::gen_annotation_search;
+    RelevancyScore => |u: &mut Unstructured<'_>| {
+        Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
+    };
     OtherCommandName<'a> => gen_other_command_name;
     OtherArguments<'a> => gen_other_arguments;
 }

@@ -36,9 +36,11 @@ use ::arbitrary::{Result, Unstructured};
 
 use crate::types::*;
 
+mod annotate;
 mod body;
 mod command;
 mod fetch;
+mod gmail;
 mod impls;
 mod notify;
 mod other;
@@ -550,11 +552,17 @@ const CAPABILITY_NAMES: &[&str] = &[
     "SAVEDATE",
     "UNAUTHENTICATE",
     "CHILDREN",
+    "SEARCH=FUZZY",
+    "FILTERS",
+    "ANNOTATE-EXPERIMENT-1",
     "AUTH=PLAIN",
     "auth=xoauth2",
     "AUTH=",
     "THREAD=REFERENCES",
     "X-GM-EXT-1",
+    "XLIST",
+    "LIST-MYRIGHTS",
+    "LIST-METADATA",
 ];
 
 fn gen_capability(u: &mut Unstructured<'_>) -> Result<Capability<'static>> {

@@ -176,7 +176,7 @@ pub(super) fn gen_fetch_attribute_name(
     u: &mut Unstructured<'_>,
 ) -> Result<FetchAttributeName<'static>> {
     Ok(FetchAttributeName::new(to_string(atom_bytes(u)?))
-        .unwrap_or_else(|_| FetchAttributeName::new("X-GM-MSGID").expect("unknown")))
+        .unwrap_or_else(|_| FetchAttributeName::new("X-SCORE").expect("unknown")))
 }
 
 pub(super) fn gen_section_text(u: &mut Unstructured<'_>) -> Result<SectionText<'static>> {

@@ -29,7 +29,7 @@ pub(super) fn gen_charset_name(u: &mut Unstructured<'_>) -> Result<CharsetName<'
 
 pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode<'static>> {
     use ResponseCode as R;
-    Ok(match small(u, 56)? {
+    Ok(match small(u, 59)? {
         0 => R::Alert,
         1 => R::BadCharset(list(u, 0, 3, gen_charset_name)?),
         2 => R::Capability(list(u, 0, 4, gen_capability)?),
@@ -86,13 +86,27 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
         41 => R::MailboxId(gen_objectid(u)?),
         42 => R::BadUrl(gen_code_text(u)?),
         43 => R::TooBig,
-        44 => R::NotificationOverflow,
-        45 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
-        46 => R::UidRequired,
-        47 => R::BadComparator,
-        48 => R::UrlMech(list(u, 0, 3, super::urlauth::gen_url_mech)?),
-        49 => R::InProgress(None),
-        50 => R::InProgress(Some(InProgress {
+        44 => R::Annotate(pick(u, &[AnnotateCode::TooBig, AnnotateCode::TooMany])?),
+        45 => R::Annotations(match small(u, 2)? {
+            0 => AnnSize::None,
+            1 => AnnSize::ReadOnly {
+                no_private: u.arbitrary()?,
+            },
+            _ => AnnSize::Size {
+                max: gen_nz(u)?,
+                no_private: u.arbitrary()?,
+            },
+        }),
+        46 => R::UndefinedFilter(
+            FilterName::new(pick(u, &["on-the-road", "x", "a.b"])?).expect("a filter-name"),
+        ),
+        47 => R::NotificationOverflow,
+        48 => R::BadEvent(list1(u, 4, super::notify::gen_notify_event_name)?),
+        49 => R::UidRequired,
+        50 => R::BadComparator,
+        51 => R::UrlMech(list(u, 0, 3, super::urlauth::gen_url_mech)?),
+        52 => R::InProgress(None),
+        53 => R::InProgress(Some(InProgress {
             tag: if u.arbitrary()? {
                 Some(gen_tag(u)?)
             } else {
@@ -109,7 +123,7 @@ pub(super) fn gen_response_code(u: &mut Unstructured<'_>) -> Result<ResponseCode
                 None
             },
         })),
-        51 => R::MessageLimit {
+        54 => R::MessageLimit {
             limit: gen_nz(u)?,
             uid: if u.arbitrary()? {
                 Some(gen_nz(u)?)
@@ -211,6 +225,11 @@ pub(super) fn gen_mailbox_attribute(u: &mut Unstructured<'_>) -> Result<MailboxA
                 "Junk",
                 "Sent",
                 "Trash",
+                "Important",
+                "Inbox",
+                "AllMail",
+                "Spam",
+                "Starred",
                 "noselect",
             ],
         )?
@@ -352,7 +371,7 @@ pub(super) fn gen_other_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> 
 }
 
 pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
-    Ok(match small(u, 32)? {
+    Ok(match small(u, 33)? {
         0 => Data::Capability(list(u, 0, 5, gen_capability)?),
         1 => Data::Enabled(list(u, 0, 3, gen_capability)?),
         2 => Data::List(gen_mailbox_list(u)?),
@@ -439,15 +458,16 @@ pub(super) fn gen_data(u: &mut Unstructured<'_>) -> Result<Data<'static>> {
             mailbox: gen_mailbox(u)?,
             rights: gen_astring(u)?,
         },
-        26 => Data::Language(list1(u, 3, gen_astring)?),
-        29 => Data::GenUrlAuth(list1(u, 3, gen_astring)?),
-        31 => Data::JmapAccess(gen_astring(u)?),
-        30 => Data::UrlFetch(list1(u, 3, super::urlauth::gen_url_fetch_data)?),
-        28 => Data::UidFetch {
+        26 => Data::Xlist(gen_mailbox_list(u)?),
+        27 => Data::Language(list1(u, 3, gen_astring)?),
+        30 => Data::GenUrlAuth(list1(u, 3, gen_astring)?),
+        32 => Data::JmapAccess(gen_astring(u)?),
+        31 => Data::UrlFetch(list1(u, 3, super::urlauth::gen_url_fetch_data)?),
+        29 => Data::UidFetch {
             uid: gen_nz(u)?,
             items: list(u, 0, 4, |u| gen_message_data_item(u, DEPTH))?,
         },
-        27 => Data::Comparator {
+        28 => Data::Comparator {
             selected: gen_astring(u)?,
             available: list(u, 0, 3, gen_astring)?,
         },

@@ -25,7 +25,7 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         return Ok(k);
     }
     let leaf = d == 0;
-    let n = if leaf { small(u, 44)? } else { small(u, 48)? };
+    let n = if leaf { small(u, 47)? } else { small(u, 52)? };
     Ok(match n {
         0 => K::All,
         1 => K::Answered,
@@ -91,8 +91,14 @@ pub(super) fn gen_search_key(u: &mut Unstructured<'_>, d: u32) -> Result<SearchK
         41 => K::EmailId(gen_objectid(u)?),
         42 => K::ThreadId(gen_objectid(u)?),
         43 | 44 => K::Seen,
-        45 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
-        46 => K::Or(
+        45 => K::Gmail(super::gmail::gen_gmail_search_key(u)?),
+        46 => K::Filter(
+            FilterName::new(pick(u, &["on-the-road", "boss", "x.y", "a:b"])?).expect("a name"),
+        ),
+        47 => K::Annotation(super::annotate::gen_annotation_search(u)?),
+        48 => K::Not(Box::new(gen_search_key(u, d - 1)?)),
+        50 => K::Fuzzy(Box::new(gen_search_key(u, d - 1)?)),
+        49 => K::Or(
             Box::new(gen_search_key(u, d - 1)?),
             Box::new(gen_search_key(u, d - 1)?),
         ),
@@ -119,7 +125,8 @@ pub(super) fn gen_search_return_option(
     u: &mut Unstructured<'_>,
 ) -> Result<SearchReturnOption<'static>> {
     use SearchReturnOption as O;
-    Ok(match small(u, 8)? {
+    Ok(match small(u, 9)? {
+        8 => O::Relevancy,
         0 => O::Min,
         1 => O::Max,
         2 => O::All,
@@ -201,7 +208,7 @@ pub(super) fn gen_search_args(u: &mut Unstructured<'_>) -> Result<SearchArgs<'st
 
 pub(super) fn gen_sort_args(u: &mut Unstructured<'_>) -> Result<SortArgs<'static>> {
     let criteria = list1(u, 3, |u| {
-        let key = match small(u, 9)? {
+        let key = match small(u, 11)? {
             0 => SortKey::Arrival,
             1 => SortKey::Cc,
             2 => SortKey::Date,
@@ -211,6 +218,11 @@ pub(super) fn gen_sort_args(u: &mut Unstructured<'_>) -> Result<SortArgs<'static
             6 => SortKey::To,
             7 => SortKey::DisplayFrom,
             8 => SortKey::DisplayTo,
+            9 => SortKey::Relevancy,
+            10 => SortKey::Annotation {
+                entry: gen_astring(u)?,
+                attrib: super::annotate::gen_att_sort(u)?,
+            },
             _ => match SortKeyOther::new(gen_atom(u)?) {
                 Ok(o) => SortKey::Other(o),
                 Err(_) => SortKey::Date,
@@ -269,7 +281,10 @@ pub(super) fn gen_esearch_data(u: &mut Unstructured<'_>) -> Result<ESearchReturn
             set: gen_uid_set(u)?,
         })
     };
-    Ok(match small(u, 8)? {
+    Ok(match small(u, 9)? {
+        8 => D::Relevancy(list(u, 0, 4, |u| {
+            Ok(RelevancyScore::new(u.int_in_range(1..=100)?).expect("1 to 100"))
+        })?),
         0 => D::Min(gen_nz(u)?),
         1 => D::Max(gen_nz(u)?),
         2 => D::All(gen_uid_set(u)?),
