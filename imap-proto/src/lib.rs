@@ -14,7 +14,9 @@
 //! 3. [`encode`]: values to bytes ([`Command::to_bytes`](types::Command::to_bytes));
 //! 4. [`frame`]: the incremental framer;
 //! 5. [`server`], [`client`]: the session state machines, and
-//!    [`compress`]: COMPRESS=DEFLATE inside them (feature `compress`).
+//!    [`compress`]: COMPRESS=DEFLATE inside them (feature `compress`);
+//! 6. `io` (features `blocking` and `tokio`, off by default): drivers that
+//!    run a session over a caller's stream. Nothing above depends on it.
 //!
 //! A small module below them all, `fast`, holds the byte classes and
 //! scanning loops the others share.
@@ -45,7 +47,25 @@
 //!   names sent unquoted with spaces, or quoted without escapes, are read
 //!   in STATUS and LIST;
 //! - known untagged data that still fails its grammar is kept raw under its
-//!   keyword ([`types::OtherData`]).
+//!   keyword ([`types::OtherData`]);
+//! - in FETCH, an item is read leniently where that is unambiguous
+//!   (Domino's extra parentheses, NIL inside address lists, a part with no
+//!   subtype), else kept raw under its name
+//!   ([`types::MessageDataItem::Malformed`], delimited by the generic value
+//!   grammar), the other items staying typed.
+//!
+//! On the command side, commands this crate does not know (`x-command`,
+//! any unknown name) are commands: [`types::CommandBody::Other`], with
+//! their raw arguments ([`types::OtherArguments`], literals counted),
+//! re-encoded byte for byte; `allowed_in` says no, so a server answers BAD
+//! unless it implements them, and a proxy relays them.
+//!
+//! The sessions lose nothing and leave nothing hanging: every message that
+//! frames reaches the caller, typed, degraded, or as an error carrying its
+//! bytes; a tagged line of a command in flight always ends it (as
+//! [`client::ClientEvent::CompletedRaw`] when the line cannot be read);
+//! `* BYE` or [`client::Client::handle_connection_closed`] ends every command
+//! still open with [`client::ClientEvent::Aborted`].
 //!
 //! Numbers outside their ranges, NUL or bare CR/LF where the grammar
 //! forbids them, and broken framing stay errors.
