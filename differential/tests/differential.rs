@@ -140,6 +140,36 @@ fn must_read_needs_both_peers_and_an_untriaged_reason() {
     assert_eq!(must_read(Side::Response, msg, &c(Class::BothRefuse)), None);
     let range = c(refused("expected number (at most 4294967295)"));
     assert_eq!(must_read(Side::Response, msg, &range), None);
+    // A line ending in a literal header is framing: this crate waits for
+    // the announced octets, the peers read a line (found by CI's fuzz
+    // smoke; the input is in fuzz/regressions/differential/).
+    let msg = b"+ Uxxxx\x01* N\x01* NOP(IN{9223372036854775807}\r\n";
+    let c = compare(Side::Response, msg);
+    assert_eq!(c.ours, Reading::Incomplete);
+    assert_eq!(must_read(Side::Response, msg, &c), None);
+    let ending = |m: &[u8]| {
+        let both = Comparison {
+            ours: Reading::Incomplete,
+            peers: vec![
+                (
+                    Peer::ImapCodec,
+                    Reading::Read(m.len()),
+                    refused("incomplete"),
+                ),
+                (
+                    Peer::ImapProto017,
+                    Reading::Read(m.len()),
+                    refused("incomplete"),
+                ),
+            ],
+        };
+        must_read(Side::Response, m, &both).is_some()
+    };
+    assert!(!ending(b"+ x {5}\r\n"));
+    assert!(!ending(b"+ x {5+}\r\n"));
+    assert!(!ending(b"+ x ~{5}\r\n"));
+    assert!(ending(b"+ x {}\r\n"));
+    assert!(ending(b"+ x 5}\r\n"));
 }
 
 type Messages = (Vec<Vec<u8>>, Vec<Vec<u8>>);
