@@ -167,7 +167,15 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
     });
     match strict {
         Err(nom::Err::Error(e)) if !e.at.first().is_some_and(u8::is_ascii_digit) => {
-            raw_data(kw, r, depth).ok_or(nom::Err::Error(e))
+            match raw_data(kw, r, depth) {
+                Ok(Some(v)) => Ok(v),
+                Ok(None) => Err(nom::Err::Error(e)),
+                // A limit met by the raw reading (nesting depth) is that
+                // limit's error, as it would be for the strict reading: a
+                // lower limit never changes what a message means (found by
+                // the parse_response fuzz target).
+                Err(limit) => Err(limit),
+            }
         }
         other => other,
     }
@@ -183,22 +191,39 @@ fn untagged(i: &[u8], depth: Depth) -> PResult<'_, Response<'_>> {
 /// their range (or a zero where the grammar wants non-zero) stay errors.
 /// Re-encoded, the same bytes fail the strict reading the same way, so
 /// they parse back to the same value.
-fn raw_data<'a>(kw: &'a [u8], r: &'a [u8], depth: Depth) -> Option<(&'a [u8], Response<'a>)> {
-    let (rest_r, rest) = rest_of_message(r).ok()?;
+///
+/// `Ok(None)`: not such a sequence (the strict error stands); `Err`: a
+/// limit (nesting depth) met on the way.
+fn raw_data<'a>(
+    kw: &'a [u8],
+    r: &'a [u8],
+    depth: Depth,
+) -> Result<Option<(&'a [u8], Response<'a>)>, nom::Err<super::PErr<'a>>> {
+    let Ok((rest_r, rest)) = rest_of_message(r) else {
+        return Ok(None);
+    };
     let mut v = rest.unwrap_or_default();
     while !v.is_empty() {
-        let (after, _) = raw_value(v, depth).ok()?;
+        let after = match raw_value(v, depth) {
+            Ok((after, _)) => after,
+            Err(nom::Err::Failure(e)) if matches!(e.kind, super::ErrKind::Limit(..)) => {
+                return Err(nom::Err::Failure(e))
+            }
+            Err(_) => return Ok(None),
+        };
         v = &after[after.iter().take_while(|&&b| b == b' ').count()..];
     }
-    let (end, ()) = crlf(rest_r).ok()?;
-    Some((
+    let Ok((end, ())) = crlf(rest_r) else {
+        return Ok(None);
+    };
+    Ok(Some((
         end,
         Response::Data(Data::Other(OtherData::unchecked(
             None,
             Atom::unchecked(ascii(kw)),
             rest,
         ))),
-    ))
+    )))
 }
 
 /// The data after a known keyword of untagged data (`mailbox-data`,
