@@ -188,7 +188,11 @@ pub(super) fn status_data(i: &[u8], depth: Depth) -> PResult<'_, Data<'_>> {
     let (i, (mbox, items)) = match strict {
         Ok(v) => v,
         Err(nom::Err::Error(e)) => {
-            let open = memchr::memchr(b'(', i).filter(|&k| k > 0 && i[k - 1] == b' ');
+            // The `(` is looked for on this line only: past its CRLF the
+            // name would skip bytes and join two messages (found by the
+            // parse_response fuzz target).
+            let line = memchr::memchr2(b'\r', b'\n', i).unwrap_or(i.len());
+            let open = memchr::memchr(b'(', &i[..line]).filter(|&k| k > 0 && i[k - 1] == b' ');
             let Some((k, m)) = open.and_then(|k| Some((k, unquoted_name(i, k)?))) else {
                 return Err(nom::Err::Error(e));
             };
